@@ -1,0 +1,46 @@
+from django.contrib import admin
+
+from conference.models import AccessZone, Conference, Room, Venue
+
+
+class RoomInline(admin.TabularInline):
+    model = Room
+    extra = 0
+    fields = ["name", "kind", "capacity", "interpretation_booths", "access_zone"]
+
+
+class AccessZoneInline(admin.TabularInline):
+    model = AccessZone
+    extra = 0
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "country"]
+    search_fields = ["name", "city"]
+    list_filter = ["country"]
+    inlines = [AccessZoneInline, RoomInline]
+
+
+@admin.register(AccessZone)
+class AccessZoneAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "venue"]
+    list_filter = ["venue"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin):
+    list_display = ["name", "venue", "kind", "capacity", "interpretation_booths", "access_zone"]
+    list_filter = ["venue", "kind", "access_zone"]
+    search_fields = ["name", "venue__name"]
+    autocomplete_fields = ["venue", "access_zone"]
+
+
+@admin.register(Conference)
+class ConferenceAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "city", "start_date", "end_date", "timezone"]
+    search_fields = ["slug", "name", "city"]
+    list_filter = ["host_country"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["venue"]

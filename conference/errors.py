@@ -1,0 +1,37 @@
+"""The one error vocabulary of the project.
+
+Services raise subclasses of `DomainError` for outcomes a user can cause and understand (a full
+roundtable, a closed registration, a double-booked room). They are expected, so they are never
+logged as crashes; the API turns them into one JSON shape keyed by `code`, the portal and the
+console into form errors. Every app defines its own subclasses beside its services.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+
+class DomainError(Exception):
+    code = "domain_error"
+    default_message = "The request breaks a rule of the conference."
+    # The HTTP status the API answers with: 409 for a conflict with the state of things (a full
+    # roundtable, a double-booked room), 400 for a request that could never succeed.
+    status_code = 409
+
+    def __init__(self, message=None, **context):
+        self.message = message or self.default_message
+        self.context = context
+        super().__init__(self.message)
+
+
+def full_clean_or_raise(instance, *domain_errors):
+    """Validate `instance` like a form would, turning the violation of a model constraint whose
+    `violation_error_code` is one of the domain errors' codes into that domain error. Other
+    validation errors propagate as Django's `ValidationError`, which forms and the API show per
+    field."""
+    try:
+        instance.full_clean()
+    except ValidationError as exc:
+        codes = {error.code for error in getattr(exc, "error_dict", {}).get(NON_FIELD_ERRORS, [])}
+        for domain_error in domain_errors:
+            if domain_error.code in codes:
+                raise domain_error() from exc
+        raise

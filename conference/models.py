@@ -1,0 +1,159 @@
+"""The event itself: conferences, the venues that hold them, their rooms and access zones."""
+
+import zoneinfo
+from datetime import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from conference.validators import (
+    CONFERENCE_SLUG_PATTERN,
+    validate_conference_slug,
+    validate_language_codes,
+    validate_timezone,
+)
+
+
+def default_languages():
+    return ["en"]
+
+
+class Venue(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "city"], name="venue_unique_name_per_city")
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+
+class AccessZone(models.Model):
+    """A part of a venue behind a check point; badge categories open some zones and not others."""
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="access_zones")
+    code = models.SlugField(_("code"), max_length=30)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("access zone")
+        verbose_name_plural = _("access zones")
+        ordering = ["venue", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["venue", "code"], name="access_zone_unique_code")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class Room(models.Model):
+    class Kind(models.TextChoices):
+        PLENARY_HALL = "plenary_hall", _("Plenary hall")
+        HALL = "hall", _("Hall")
+        MEETING_ROOM = "meeting_room", _("Meeting room")
+        BANQUET_HALL = "banquet_hall", _("Banquet hall")
+        EXHIBITION_HALL = "exhibition_hall", _("Exhibition hall")
+        BILATERAL_ROOM = "bilateral_room", _("Bilateral room")
+        PRESS_ROOM = "press_room", _("Press room")
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    capacity = models.PositiveIntegerField(_("capacity (seats)"))
+    interpretation_booths = models.PositiveSmallIntegerField(_("interpretation booths"), default=0)
+    access_zone = models.ForeignKey(
+        AccessZone,
+        on_delete=models.PROTECT,
+        related_name="rooms",
+        null=True,
+        blank=True,
+        verbose_name=_("access zone"),
+    )
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["venue", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["venue", "name"], name="room_unique_name_per_venue"),
+            models.CheckConstraint(condition=Q(capacity__gte=0), name="room_capacity_not_negative"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Conference(models.Model):
+    slug = models.CharField(
+        _("slug"),
+        max_length=32,
+        unique=True,
+        validators=[validate_conference_slug],
+        help_text=_("Lowercase letters and digits, at least 4, no hyphen: the frab acronym."),
+    )
+    name = models.CharField(_("name"), max_length=300)
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    host_country = CountryField(_("host country"))
+    venue = models.ForeignKey(
+        Venue, on_delete=models.PROTECT, related_name="conferences", verbose_name=_("venue")
+    )
+    timezone = models.CharField(
+        _("timezone"),
+        max_length=64,
+        validators=[validate_timezone],
+        help_text=_("An IANA name, for example Asia/Ho_Chi_Minh."),
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    languages = models.JSONField(
+        _("languages"),
+        default=default_languages,
+        validators=[validate_language_codes],
+        help_text=_("Language codes of the conference, the first being its working language."),
+    )
+    reply_deadline = models.DateTimeField(_("deadline to answer the invitation"))
+    registration_deadline = models.DateTimeField(_("registration closes"))
+
+    class Meta:
+        verbose_name = _("conference")
+        verbose_name_plural = _("conferences")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slug__regex=CONFERENCE_SLUG_PATTERN), name="conference_slug_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="conference_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_deadline__gte=F("reply_deadline")),
+                name="conference_registration_after_reply",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def working_language(self):
+        return self.languages[0] if self.languages else "en"
+
+    def local_datetime(self, day, clock):
+        """An aware datetime for a wall-clock time on a day of the conference, in its timezone."""
+        return datetime.combine(day, clock, tzinfo=self.tzinfo)

@@ -1,0 +1,33 @@
+"""One JSON shape for every API error, keyed by a stable code.
+
+    {"error": {"code": "room_double_booked", "message": "...", "details": {...}}}
+
+Domain errors are expected outcomes, so they are answered, not logged as crashes.
+"""
+
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from conference.errors import DomainError
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        return Response(
+            {"error": {"code": exc.code, "message": str(exc.message), "details": exc.context}},
+            status=exc.status_code,
+        )
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    code = getattr(exc, "default_code", "error")
+    details = response.data if isinstance(response.data, dict) else {"errors": response.data}
+    message = details.pop("detail", None) if isinstance(details, dict) else None
+    response.data = {
+        "error": {
+            "code": getattr(message, "code", code) if message is not None else code,
+            "message": str(message) if message is not None else "The request is not valid.",
+            "details": details,
+        }
+    }
+    return response

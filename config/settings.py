@@ -1,0 +1,223 @@
+"""The one settings module: everything that differs between machines comes from the environment.
+
+Every variable has a default that makes `make run` work on a laptop with nothing configured. A
+value that is set but wrong stops the start with an `ImproperlyConfigured` that names it, so a
+typo in production never silently becomes a default.
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+
+# Development fallback only; `config.checks` warns when it is in use, and `check --deploy` fails.
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
+
+
+def _read(name, parse, default):
+    """Read one variable; re-raise any parsing failure with the variable's name in it."""
+    raw = env.str(name, default=None)
+    if raw is None or raw == "":
+        return default
+    try:
+        return parse(raw)
+    except (ValueError, ImproperlyConfigured, KeyError) as exc:
+        raise ImproperlyConfigured(f"{name} has an invalid value {raw!r}: {exc}") from exc
+
+
+def _strict_bool(raw):
+    # django-environ reads any unknown word as False; "ture" must not switch DEBUG off quietly.
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected true or false")
+
+
+def _url(allowed_schemes):
+    def parse(raw):
+        parts = urlsplit(raw)
+        if parts.scheme not in allowed_schemes:
+            raise ValueError(f"scheme must be one of {', '.join(sorted(allowed_schemes))}")
+        return raw.rstrip("/")
+
+    return parse
+
+
+def _database(raw):
+    scheme = urlsplit(raw).scheme
+    if scheme not in environ.Env.DB_SCHEMES:
+        raise ValueError("unknown database scheme; use postgres:// or sqlite:///")
+    return environ.Env.db_url_config(raw)
+
+
+def _hosts(raw):
+    hosts = [host.strip() for host in raw.split(",") if host.strip()]
+    if not hosts:
+        raise ValueError("expected a comma-separated list of host names")
+    return hosts
+
+
+DEBUG = _read("DEBUG", _strict_bool, default=True)
+SECRET_KEY = _read("SECRET_KEY", str, default=DEVELOPMENT_SECRET_KEY)
+ALLOWED_HOSTS = _read("ALLOWED_HOSTS", _hosts, default=["127.0.0.1", "localhost", "[::1]"])
+SITE_URL = _read("SITE_URL", _url({"http", "https"}), default="http://127.0.0.1:8000")
+REDIS_URL = _read("REDIS_URL", _url({"redis", "rediss", "unix"}), default="")
+
+DATABASES = {
+    "default": _read(
+        "DATABASE_URL", _database, default=_database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    )
+}
+DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+DATABASES["default"].setdefault("CONN_MAX_AGE", 0)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+_email_config = _read(
+    "EMAIL_URL",
+    environ.Env.email_url_config,
+    default=environ.Env.email_url_config("consolemail://"),
+)
+EMAIL_BACKEND = _email_config["EMAIL_BACKEND"]
+EMAIL_HOST = _email_config.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _email_config.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _email_config.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email_config.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = _email_config.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email_config.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = _read(
+    "DEFAULT_FROM_EMAIL", str, default="Hanoi Convention Secretariat <noreply@example.org>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "django_countries",
+    "simple_history",
+    "config.apps.ProjectConfig",
+    "conference",
+    "delegations",
+    "sessions.apps.ProgrammeConfig",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Times are stored in UTC and shown in each conference's own timezone.
+USE_TZ = True
+TIME_ZONE = "UTC"
+USE_I18N = True
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("vi", _("Vietnamese"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_URL = "media/"
+MEDIA_ROOT = _read("MEDIA_ROOT", Path, default=BASE_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Celery: Redis is the broker when configured; without it every task runs in the calling process
+# (config.checks says so once at start), which keeps `make run` working on a bare laptop.
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "UTC"
+# A dead broker must not hang a web request: fail fast and let the outbox sweep retry later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2}
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "EXCEPTION_HANDLER": "config.api_errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Conference logistics API",
+    "DESCRIPTION": "The schedule feed and the organisers' API of the conference logistics system.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+COUNTRIES_FIRST = ["VN"]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", str.upper, default="INFO")},
+}

@@ -1,0 +1,109 @@
+"""The states and categories of delegations and delegates, shared by models, services and API."""
+
+from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext_lazy as _
+
+
+class DelegationKind(models.TextChoices):
+    MEMBER_STATE = "member_state", _("Member State")
+    OBSERVER_STATE = "observer_state", _("Observer State")
+    REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")
+    INTERGOVERNMENTAL_ORGANISATION = (
+        "intergovernmental_organisation",
+        _("Intergovernmental organisation"),
+    )
+    UN_ENTITY = "un_entity", _("United Nations entity")
+    NGO = "ngo", _("Non-governmental organisation")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    ACADEMIA = "academia", _("Academia")
+    MEDIA = "media", _("Media")
+
+    @classmethod
+    def states(cls):
+        return [cls.MEMBER_STATE, cls.OBSERVER_STATE]
+
+
+class DelegationStatus(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+    REGISTERED = "registered", _("Registered")
+    ACCREDITED = "accredited", _("Accredited")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DelegateRole(models.TextChoices):
+    HEAD = "head", _("Head of delegation")
+    DEPUTY_HEAD = "deputy_head", _("Deputy head of delegation")
+    MEMBER = "member", _("Member")
+    ADVISER = "adviser", _("Adviser")
+    SECURITY = "security", _("Security officer")
+    INTERPRETER = "interpreter", _("Interpreter")
+    LIAISON = "liaison", _("Liaison officer")
+
+
+class ProtocolRank(models.TextChoices):
+    """Levels of representation, declared in the order of precedence (highest first).
+
+    The order follows the protocol rules of the conference: Heads of State; Vice-Presidents and
+    Crown Princes; Heads of Government; deputy Heads of Government; Ministers for Foreign Affairs;
+    other Ministers; then the other heads of delegation and officials.
+    """
+
+    HEAD_OF_STATE = "head_of_state", _("Head of State")
+    VICE_PRESIDENT = "vice_president", _("Vice-President")
+    CROWN_PRINCE = "crown_prince", _("Crown Prince")
+    HEAD_OF_GOVERNMENT = "head_of_government", _("Head of Government")
+    DEPUTY_HEAD_OF_GOVERNMENT = "deputy_head_of_government", _("Deputy Head of Government")
+    MINISTER_FOR_FOREIGN_AFFAIRS = "minister_for_foreign_affairs", _("Minister for Foreign Affairs")
+    MINISTER = "minister", _("Minister")
+    VICE_MINISTER = "vice_minister", _("Vice-Minister")
+    AMBASSADOR = "ambassador", _("Ambassador or Permanent Representative")
+    HEAD_OF_ORGANISATION = "head_of_organisation", _("Head of organisation")
+    SENIOR_OFFICIAL = "senior_official", _("Senior official")
+    DELEGATE = "delegate", _("Delegate")
+
+    @classmethod
+    def precedence(cls, rank):
+        """0 for the highest level; Vice-Presidents and Crown Princes share one level."""
+        return _LEVELS[rank]
+
+    @classmethod
+    def precedence_expression(cls, field="protocol_rank"):
+        """The same levels as a database expression, so that lists sort in SQL."""
+        return Case(
+            *(When(**{field: rank}, then=Value(level)) for rank, level in _LEVELS.items()),
+            default=Value(len(_LEVELS)),
+            output_field=IntegerField(),
+        )
+
+    @classmethod
+    def photo_exempt(cls):
+        """Ranks whose badge carries no photo (a photo-less VIP pass)."""
+        return {
+            cls.HEAD_OF_STATE,
+            cls.HEAD_OF_GOVERNMENT,
+            cls.VICE_PRESIDENT,
+            cls.CROWN_PRINCE,
+        }
+
+
+def _levels():
+    levels, level = {}, 0
+    for rank in ProtocolRank:
+        if rank == ProtocolRank.CROWN_PRINCE:
+            levels[rank] = levels[ProtocolRank.VICE_PRESIDENT]
+            continue
+        levels[rank] = level
+        level += 1
+    return levels
+
+
+_LEVELS = _levels()
+
+
+class AccreditationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCREDITED = "accredited", _("Accredited")
+    REJECTED = "rejected", _("Rejected")

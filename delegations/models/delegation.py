@@ -1,0 +1,159 @@
+"""Who comes: delegations of States and organisations, and the delegates they register."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from conference.models import Conference
+from delegations.enums import (
+    AccreditationStatus,
+    DelegateRole,
+    DelegationKind,
+    DelegationStatus,
+    ProtocolRank,
+)
+
+# Languages in which a focal point may be written to; messages fall back to English where a
+# translation of ours does not exist yet.
+CORRESPONDENCE_LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("vi", _("Vietnamese")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("ru", _("Russian")),
+    ("zh", _("Chinese")),
+]
+
+_STATE_KINDS = [DelegationKind.MEMBER_STATE, DelegationKind.OBSERVER_STATE]
+
+
+class Delegation(models.Model):
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="delegations")
+    kind = models.CharField(_("kind"), max_length=40, choices=DelegationKind.choices)
+    country = CountryField(
+        _("State"), blank=True, help_text=_("For Member and observer States only.")
+    )
+    name = models.CharField(
+        _("name"), max_length=300, blank=True, help_text=_("For organisations only.")
+    )
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    language = models.CharField(
+        _("language of correspondence"),
+        max_length=5,
+        choices=CORRESPONDENCE_LANGUAGES,
+        default="en",
+    )
+    focal_point_name = models.CharField(_("focal point"), max_length=200)
+    focal_point_email = models.EmailField(_("focal point's e-mail"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DelegationStatus.choices,
+        default=DelegationStatus.INVITED,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        ordering = ["conference", "kind", "country", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "country"],
+                condition=~Q(country=""),
+                name="delegation_one_per_state",
+                violation_error_code="delegation_exists",
+                violation_error_message=_("This State already has a delegation."),
+            ),
+            models.UniqueConstraint(
+                fields=["conference", "acronym"],
+                condition=~Q(acronym=""),
+                name="delegation_unique_acronym",
+                violation_error_code="delegation_exists",
+                violation_error_message=_("Another delegation already uses this acronym."),
+            ),
+            # A State is known by its country; an organisation by its name, never a country.
+            models.CheckConstraint(
+                condition=(Q(kind__in=_STATE_KINDS) & ~Q(country=""))
+                | (~Q(kind__in=_STATE_KINDS) & Q(country="") & ~Q(name="")),
+                name="delegation_state_has_country_organisation_has_name",
+                violation_error_message=_(
+                    "A State delegation needs its country; an organisation needs its name."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["conference", "status"])]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def is_state(self):
+        return self.kind in _STATE_KINDS
+
+    @property
+    def display_name(self):
+        return str(self.country.name) if self.is_state else self.name
+
+
+class Delegate(models.Model):
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="delegates")
+    title = models.CharField(_("title"), max_length=40, blank=True, help_text=_("H.E., Mr, Ms"))
+    family_name = models.CharField(_("family name (as in the passport)"), max_length=150)
+    given_names = models.CharField(_("given names (as in the passport)"), max_length=150)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    role = models.CharField(
+        _("role in the delegation"),
+        max_length=20,
+        choices=DelegateRole.choices,
+        default=DelegateRole.MEMBER,
+    )
+    protocol_rank = models.CharField(
+        _("protocol rank"),
+        max_length=40,
+        choices=ProtocolRank.choices,
+        default=ProtocolRank.DELEGATE,
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    accreditation_status = models.CharField(
+        _("accreditation"),
+        max_length=20,
+        choices=AccreditationStatus.choices,
+        default=AccreditationStatus.PENDING,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+        ordering = ["delegation", "family_name", "given_names"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation"],
+                condition=Q(role=DelegateRole.HEAD),
+                name="delegate_one_head_per_delegation",
+                violation_error_code="head_of_delegation_exists",
+                violation_error_message=_("This delegation already has a head of delegation."),
+            )
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in (self.title, self.given_names, self.family_name) if part)
+
+    @property
+    def photo_required(self):
+        return self.protocol_rank not in ProtocolRank.photo_exempt()

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make run`: migrate, load the demo, make sure the organiser `admin` exists, then serve. When
+# Redis answers at REDIS_URL, a Celery worker and beat run beside the web process; without it,
+# tasks run eagerly. Ctrl-C stops every process this script started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT="${PORT:-8000}"
+
+if [ -n "${REDIS_URL:-}" ]; then
+  if ! "$PY" -c 'import os, redis; redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=1).ping()' 2>/dev/null; then
+    echo "Redis does not answer at $REDIS_URL: running without it."
+    unset REDIS_URL
+  fi
+fi
+if [ -z "${REDIS_URL:-}" ]; then
+  echo "No Redis (REDIS_URL unset): Celery tasks run eagerly inside the web process."
+fi
+
+"$PY" manage.py migrate --noinput
+"$PY" manage.py load_demo
+"$PY" manage.py ensure_admin
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+if [ -n "${REDIS_URL:-}" ]; then
+  .venv/bin/celery -A config worker --loglevel INFO --concurrency 2 &
+  pids+=($!)
+  .venv/bin/celery -A config beat --loglevel INFO &
+  pids+=($!)
+fi
+
+base="http://127.0.0.1:${PORT}"
+cat <<TXT
+
+  Organiser console   ${base}/admin/
+  Portal              ${base}/portal/
+  API docs            ${base}/api/v1/docs/
+  Schedule feed       ${base}/api/v1/conferences/hanoi2025/schedule/
+  Health              ${base}/healthz  ${base}/readyz
+
+TXT
+"$PY" manage.py runserver "127.0.0.1:${PORT}" &
+pids+=($!)
+wait -n "${pids[@]}"

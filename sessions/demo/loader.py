@@ -1,0 +1,243 @@
+"""Install the Hanoi demo conference from the data files beside this module, through the services.
+
+Idempotent: every object is found by its natural key (the conference's slug, a State's country,
+an organisation's acronym, a delegate's name, a session's code) and created only when missing, so a
+second run changes nothing. People are generated, fictional and plainly so.
+"""
+
+import random
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from django.db import transaction
+
+from conference.models import AccessZone, Conference, Room, Venue
+from delegations import services as delegation_services
+from delegations.enums import DelegateRole, DelegationKind, ProtocolRank
+from delegations.models import Delegate, Delegation
+from sessions import services as session_services
+from sessions.enums import SessionState
+from sessions.models import Session
+
+DATA_DIR = Path(__file__).resolve().parent
+
+GIVEN_NAMES = ["Alex", "Sam", "Robin", "Kim", "Noor", "Ari", "Jo", "Mika", "Remy", "Sasha"]
+FAMILY_NAMES = ["Example", "Sample", "Placeholder", "Specimen", "Demo", "Fictive", "Mock"]
+
+# A plausible spread of levels of representation for heads of State delegations.
+STATE_HEAD_RANKS = [
+    (ProtocolRank.HEAD_OF_STATE, 3),
+    (ProtocolRank.VICE_PRESIDENT, 1),
+    (ProtocolRank.HEAD_OF_GOVERNMENT, 2),
+    (ProtocolRank.DEPUTY_HEAD_OF_GOVERNMENT, 3),
+    (ProtocolRank.MINISTER_FOR_FOREIGN_AFFAIRS, 6),
+    (ProtocolRank.MINISTER, 12),
+    (ProtocolRank.VICE_MINISTER, 18),
+    (ProtocolRank.AMBASSADOR, 25),
+]
+STATE_HEAD_FUNCTIONS = {
+    ProtocolRank.HEAD_OF_STATE: "President",
+    ProtocolRank.VICE_PRESIDENT: "Vice-President",
+    ProtocolRank.HEAD_OF_GOVERNMENT: "Prime Minister",
+    ProtocolRank.DEPUTY_HEAD_OF_GOVERNMENT: "Deputy Prime Minister",
+    ProtocolRank.MINISTER_FOR_FOREIGN_AFFAIRS: "Minister for Foreign Affairs",
+    ProtocolRank.MINISTER: "Minister of Justice",
+    ProtocolRank.VICE_MINISTER: "Vice-Minister of Public Security",
+    ProtocolRank.AMBASSADOR: "Ambassador, Permanent Representative",
+}
+
+
+@dataclass
+class DemoReport:
+    created: dict = field(default_factory=dict)
+    totals: dict = field(default_factory=dict)
+
+    def count_new(self, name, created):
+        self.created[name] = self.created.get(name, 0) + int(created)
+
+
+def load_hanoi_demo() -> tuple[Conference, DemoReport]:
+    """Install or complete the demo; returns the conference and what was created."""
+    data = _read("hanoi2025.toml")
+    delegations = _read("hanoi2025_delegations.toml")
+    report = DemoReport()
+    with transaction.atomic():
+        venue = _venue(data["venue"], report)
+        conference = _conference(data["conference"], venue, report)
+        rooms = {room.name: room for room in venue.rooms.all()}
+        for entry in data["sessions"]:
+            _session(conference, rooms, entry, report)
+        for entry in delegations["states"]:
+            _state_delegation(conference, entry, report)
+        for entry in delegations["organisations"]:
+            _organisation_delegation(conference, entry, report)
+    report.totals = {
+        "rooms": venue.rooms.count(),
+        "sessions": conference.sessions.count(),
+        "delegations": conference.delegations.count(),
+        "delegates": Delegate.objects.filter(delegation__conference=conference).count(),
+    }
+    return conference, report
+
+
+def _read(name):
+    with open(DATA_DIR / name, "rb") as data_file:
+        return tomllib.load(data_file)
+
+
+def _venue(entry, report):
+    venue, created = Venue.objects.get_or_create(
+        name=entry["name"],
+        city=entry["city"],
+        defaults={"country": entry["country"], "address": entry.get("address", "")},
+    )
+    report.count_new("venues", created)
+    zones = {}
+    for zone in entry["zones"]:
+        zones[zone["code"]], created = AccessZone.objects.get_or_create(
+            venue=venue, code=zone["code"], defaults={"name": zone["name"]}
+        )
+        report.count_new("access zones", created)
+    for room in entry["rooms"]:
+        _, created = Room.objects.get_or_create(
+            venue=venue,
+            name=room["name"],
+            defaults={
+                "kind": room["kind"],
+                "capacity": room["capacity"],
+                "interpretation_booths": room.get("interpretation_booths", 0),
+                "access_zone": zones[room["zone"]],
+            },
+        )
+        report.count_new("rooms", created)
+    return venue
+
+
+def _conference(entry, venue, report):
+    conference, created = Conference.objects.get_or_create(
+        slug=entry["slug"],
+        defaults={
+            "name": entry["name"],
+            "theme": entry.get("theme", ""),
+            "city": entry["city"],
+            "host_country": entry["host_country"],
+            "venue": venue,
+            "timezone": entry["timezone"],
+            "start_date": entry["start_date"],
+            "end_date": entry["end_date"],
+            "languages": entry["languages"],
+            "reply_deadline": entry["reply_deadline"],
+            "registration_deadline": entry["registration_deadline"],
+        },
+    )
+    if created:
+        conference.full_clean()
+    report.count_new("conferences", created)
+    return conference
+
+
+def _session(conference, rooms, entry, report):
+    if Session.objects.filter(conference=conference, slug=entry["slug"]).exists():
+        report.count_new("sessions", False)
+        return
+    tz = conference.tzinfo
+    session = session_services.create_session(
+        conference,
+        slug=entry["slug"],
+        kind=entry["kind"],
+        title=entry["title"],
+        description=entry.get("description", ""),
+        translations=entry.get("translations", {}),
+        room=rooms[entry["room"]],
+        starts_at=datetime.combine(entry["day"], entry["start"], tzinfo=tz),
+        ends_at=datetime.combine(entry["day"], entry["end"], tzinfo=tz),
+        capacity=entry.get("capacity"),
+        access=entry.get("access", "open"),
+        languages=entry["languages"],
+    )
+    for position, person in enumerate(entry.get("people", [])):
+        session_services.add_session_person(session, position=position, **person)
+    if entry.get("state", SessionState.PUBLISHED) == SessionState.PUBLISHED:
+        session_services.publish_session(session)
+    report.count_new("sessions", True)
+
+
+def _state_delegation(conference, entry, report):
+    code = entry["code"]
+    if Delegation.objects.filter(conference=conference, country=code).exists():
+        report.count_new("delegations", False)
+        return
+    delegation = delegation_services.create_delegation(
+        conference,
+        kind=entry["kind"],
+        country=code,
+        language=entry["language"],
+        focal_point_name=f"Focal Point ({code}), fictional",
+        focal_point_email=f"focalpoint.{code.lower()}@mission.example.org",
+    )
+    rng = random.Random(f"{conference.slug}-{code}")
+    if code == conference.host_country.code:
+        head_rank = ProtocolRank.HEAD_OF_STATE
+    else:
+        ranks, weights = zip(*STATE_HEAD_RANKS, strict=True)
+        head_rank = rng.choices(ranks, weights=weights)[0]
+    _generate_delegates(
+        delegation,
+        rng,
+        head_rank=head_rank,
+        head_function=STATE_HEAD_FUNCTIONS[head_rank],
+        members=rng.randint(2, 4),
+        report=report,
+    )
+    report.count_new("delegations", True)
+
+
+def _organisation_delegation(conference, entry, report):
+    if Delegation.objects.filter(conference=conference, acronym=entry["acronym"]).exists():
+        report.count_new("delegations", False)
+        return
+    slug = "".join(ch for ch in entry["acronym"].lower() if ch.isalnum())
+    delegation = delegation_services.create_delegation(
+        conference,
+        kind=entry["kind"],
+        name=entry["name"],
+        acronym=entry["acronym"],
+        language=entry["language"],
+        focal_point_name=f"Focal Point ({entry['acronym']}), fictional",
+        focal_point_email=f"focalpoint.{slug}@org.example.org",
+    )
+    rng = random.Random(f"{conference.slug}-{entry['acronym']}")
+    is_media = entry["kind"] == DelegationKind.MEDIA
+    _generate_delegates(
+        delegation,
+        rng,
+        head_rank=ProtocolRank.SENIOR_OFFICIAL if is_media else ProtocolRank.HEAD_OF_ORGANISATION,
+        head_function="Bureau chief" if is_media else "Head of the organisation",
+        members=rng.randint(1, 2),
+        report=report,
+    )
+    report.count_new("delegations", True)
+
+
+def _generate_delegates(delegation, rng, *, head_rank, head_function, members, report):
+    suffix = (delegation.country.code or delegation.acronym).lower()
+    people = [(DelegateRole.HEAD, head_rank, head_function)]
+    people += [(DelegateRole.MEMBER, ProtocolRank.DELEGATE, "Delegate")] * members
+    for index, (role, rank, function) in enumerate(people):
+        given, family = rng.choice(GIVEN_NAMES), rng.choice(FAMILY_NAMES)
+        local_part = "".join(
+            ch for ch in f"{given}.{family}.{suffix}{index}".lower() if ch.isalnum() or ch == "."
+        )
+        delegation_services.add_delegate(
+            delegation,
+            title="H.E." if role == DelegateRole.HEAD and delegation.is_state else "",
+            given_names=given,
+            family_name=family.upper(),
+            function=function,
+            role=role,
+            protocol_rank=rank,
+            email=f"{local_part}@delegates.example.org",
+        )
+        report.count_new("delegates", True)

@@ -1,0 +1,92 @@
+"""Every write to the programme. The rule that matters most here: a room never holds two
+published sessions at overlapping times."""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+
+from conference.models import Conference, Room
+from sessions.enums import SessionState
+from sessions.errors import RoomDoubleBooked, RoomNotAtVenue, SessionTimesInvalid
+from sessions.models import Session, SessionPerson
+from sessions.selectors import room_clash
+
+
+def create_session(conference: Conference, **fields) -> Session:
+    """Create a session as a draft. Drafts may overlap: the programme is built by moving them."""
+    session = Session(conference=conference, state=SessionState.DRAFT, **fields)
+    _check_times_and_room(session)
+    session.full_clean()
+    session.save()
+    return session
+
+
+def publish_session(session: Session) -> Session:
+    """Publish a draft (or restore a cancelled session). Raises `RoomDoubleBooked` when another
+    published session holds the room at an overlapping time. The room row is locked first, so two
+    organisers publishing into the same slot at once cannot both succeed; on PostgreSQL the
+    exclusion constraint `session_no_room_overlap` holds the rule again below the services."""
+    with transaction.atomic():
+        _lock_room(session.room_id)
+        _refuse_overlap(session)
+        session.state = SessionState.PUBLISHED
+        _save_or_double_booked(session, update_fields=["state", "updated_at"])
+    return session
+
+
+def reschedule_session(
+    session: Session, *, starts_at: datetime, ends_at: datetime, room: Room | None
+) -> Session:
+    """Move a session to a new time or room, under the same no-overlap rule when published."""
+    with transaction.atomic():
+        session.starts_at, session.ends_at, session.room = starts_at, ends_at, room
+        _check_times_and_room(session)
+        if session.state == SessionState.PUBLISHED:
+            _lock_room(session.room_id)
+            _refuse_overlap(session)
+        _save_or_double_booked(
+            session, update_fields=["starts_at", "ends_at", "room", "updated_at"]
+        )
+    return session
+
+
+def cancel_session(session: Session) -> Session:
+    """Cancel a session. It stays in the programme, marked cancelled, and frees its room."""
+    session.state = SessionState.CANCELLED
+    session.save(update_fields=["state", "updated_at"])
+    return session
+
+
+def add_session_person(session: Session, **fields) -> SessionPerson:
+    person = SessionPerson(session=session, **fields)
+    person.full_clean()
+    person.save()
+    return person
+
+
+def _check_times_and_room(session):
+    if session.ends_at <= session.starts_at:
+        raise SessionTimesInvalid()
+    if session.room is not None and session.room.venue_id != session.conference.venue_id:
+        raise RoomNotAtVenue()
+
+
+def _lock_room(room_id):
+    if room_id is not None:
+        Room.objects.select_for_update().filter(pk=room_id).first()
+
+
+def _refuse_overlap(session):
+    clash = room_clash(session)
+    if clash is not None:
+        raise RoomDoubleBooked(clash=clash.slug)
+
+
+def _save_or_double_booked(session, *, update_fields):
+    try:
+        with transaction.atomic():
+            session.save(update_fields=update_fields)
+    except IntegrityError as exc:
+        if "session_no_room_overlap" in str(exc):
+            raise RoomDoubleBooked() from exc
+        raise

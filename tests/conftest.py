@@ -1,0 +1,39 @@
+"""Shared fixtures, and the rule for tests that need a real service.
+
+A test marked `postgres` or `redis` runs against the real server. Without it (a laptop on SQLite)
+the test is skipped with a message; under CI=true a missing service is a failure, never a skip.
+"""
+
+import os
+
+import pytest
+import redis
+from django.db import connection
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+TEST_REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+
+
+def _missing(reason):
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: a missing service fails the run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _redis_answers(url):
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        _missing("needs PostgreSQL: set DATABASE_URL=postgres://...")
+    if item.get_closest_marker("redis") and not _redis_answers(TEST_REDIS_URL):
+        _missing(f"needs Redis at {TEST_REDIS_URL}")
+
+
+@pytest.fixture
+def redis_url():
+    return TEST_REDIS_URL
