@@ -67,6 +67,8 @@ def _hosts(raw):
 
 DEBUG = _read("DEBUG", _strict_bool, default=True)
 SECRET_KEY = _read("SECRET_KEY", str, default=DEVELOPMENT_SECRET_KEY)
+if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false.")
 ALLOWED_HOSTS = _read("ALLOWED_HOSTS", _hosts, default=["127.0.0.1", "localhost", "[::1]"])
 SITE_URL = _read("SITE_URL", _url({"http", "https"}), default="http://127.0.0.1:8000")
 REDIS_URL = _read("REDIS_URL", _url({"redis", "rediss", "unix"}), default="")
@@ -125,6 +127,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -213,6 +216,28 @@ SPECTACULAR_SETTINGS = {
 }
 
 COUNTRIES_FIRST = ["VN"]
+
+# Security. Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = _read("SECURE_SSL_REDIRECT", _strict_bool, default=not DEBUG)
+SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
+# The __Host- prefix binds a cookie to this exact host over HTTPS; browsers refuse it over HTTP.
+SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Every session ends at most 8 hours after sign-in; organisers' sessions also end after 30 idle
+# minutes (config.middleware.StaffIdleTimeoutMiddleware).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+STAFF_IDLE_TIMEOUT_SECONDS = 30 * 60
 
 LOGGING = {
     "version": 1,

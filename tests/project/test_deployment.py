@@ -1,0 +1,67 @@
+"""Production settings: `check --deploy` is clean, and organisers' sessions expire."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "k3y-" + "x9" * 30,
+    "ALLOWED_HOSTS": "conference.example.org",
+    "SITE_URL": "https://conference.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def _manage(*args, **variables):
+    env = {**os.environ, **variables}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    variables = {**PRODUCTION}
+    del variables["SECRET_KEY"]
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**env, **variables},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is false." in result.stderr
+
+
+@pytest.mark.django_db
+def test_an_idle_organiser_is_signed_out_after_30_minutes(client):
+    organiser = get_user_model().objects.create_user("protocol", password="x", is_staff=True)
+    start = dt.datetime(2025, 10, 25, 8, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(organiser)
+        assert client.get("/healthz").wsgi_request.user.is_authenticated
+        clock.shift(dt.timedelta(minutes=29))
+        assert client.get("/healthz").wsgi_request.user.is_authenticated
+        clock.shift(dt.timedelta(minutes=31))
+
+        response = client.get("/healthz")
+
+    assert response.wsgi_request.user.is_authenticated is False
