@@ -16,7 +16,7 @@ keepalive = 5
 # Recycle workers now and then, staggered, so a slow leak never takes the site down on the day.
 max_requests = 2000
 max_requests_jitter = 200
-# The TLS-terminating proxy in front sets X-Forwarded-*; trust it (and only what the deployer names).
+# The TLS proxy in front sets X-Forwarded-*: trust only the addresses the deployer names.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
