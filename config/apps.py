@@ -9,4 +9,4 @@ class ProjectConfig(AppConfig):
     verbose_name = "Project"
 
     def ready(self):
-        from config import checks  # noqa: F401  (registers the checks)
+        from config import checks, security_log  # noqa: F401  (registers checks and receivers)

@@ -245,4 +245,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", str.upper, default="INFO")},
+    "loggers": {
+        # One JSON line per security event (config/security_log.py), always kept at INFO.
+        "security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
