@@ -20,6 +20,10 @@ def default_languages():
     return ["en"]
 
 
+def default_reminder_days():
+    return [14, 7, 2]
+
+
 class Venue(models.Model):
     name = models.CharField(_("name"), max_length=200)
     city = models.CharField(_("city"), max_length=100)
@@ -125,6 +129,18 @@ class Conference(models.Model):
     )
     reply_deadline = models.DateTimeField(_("deadline to answer the invitation"))
     registration_deadline = models.DateTimeField(_("registration closes"))
+    email_from = models.CharField(
+        _("sender of messages"),
+        max_length=200,
+        blank=True,
+        help_text=_('For example "Hanoi Convention Secretariat <secretariat@example.org>".'),
+    )
+    email_reply_to = models.EmailField(_("reply-to address"), blank=True)
+    reminder_days = models.JSONField(
+        _("reminders, days before the reply deadline"),
+        default=default_reminder_days,
+        help_text=_("Unanswered invitations are reminded this many days before the deadline."),
+    )
 
     class Meta:
         verbose_name = _("conference")

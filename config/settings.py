@@ -201,6 +201,12 @@ CELERY_TIMEZONE = "UTC"
 # A dead broker must not hang a web request: fail fast and let the outbox sweep retry later.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-outbox": {"task": "delegations.sweep_outbox", "schedule": 60.0},
+    "send-reminders": {"task": "delegations.send_reminders", "schedule": 15 * 60.0},
+    "expire-invitations": {"task": "delegations.expire_invitations", "schedule": 5 * 60.0},
+    "send-programme-digests": {"task": "delegations.send_programme_digests", "schedule": 60.0},
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -11,3 +11,15 @@ class DelegationAlreadyExists(DomainError):
 class HeadOfDelegationAlreadyNamed(DomainError):
     code = "head_of_delegation_exists"
     default_message = _("This delegation already has a head of delegation.")
+
+
+class InvitationUnavailable(DomainError):
+    """Expired, revoked, already answered or unknown: deliberately one error, so that the answer
+    reveals nothing about which invitations exist."""
+
+    code = "invitation_unavailable"
+    default_message = _(
+        "This invitation link can no longer be used. Please contact the Secretariat if you need "
+        "a new one."
+    )
+    status_code = 410

@@ -8,7 +8,11 @@ import os
 
 import pytest
 import redis
+from django.conf import settings
 from django.db import connection
+
+from config.celery import app as celery_app
+from tests.smtp import SMTPServer
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 TEST_REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
@@ -37,3 +41,22 @@ def pytest_runtest_setup(item):
 @pytest.fixture
 def redis_url():
     return TEST_REDIS_URL
+
+
+@pytest.fixture(autouse=True)
+def eager_tasks():
+    """Unit tests run tasks in the calling thread; integration tests start a real worker and
+    turn this off."""
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback, and Django's SMTP backend pointed at it."""
+    with SMTPServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        yield server

@@ -54,7 +54,7 @@ def test_console_refuses_to_move_a_published_session_onto_another_with_a_form_er
     admin_client, two_published, settings
 ):
     settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
-    first, second = two_published
+    _first, second = two_published
     url = reverse("admin:programme_session_change", args=[second.pk])
 
     response = admin_client.post(url, _form_data(second, starts_at_1="09:30:00"))

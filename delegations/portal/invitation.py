@@ -1,0 +1,49 @@
+"""The invitation link: GET shows it (never consuming it), POST records the answer once."""
+
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from delegations.errors import InvitationUnavailable
+from delegations.services import answer_invitation, open_invitation
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    try:
+        if request.method == "POST" and request.POST.get("answer") in ("accept", "decline"):
+            accepted = request.POST["answer"] == "accept"
+            invite = answer_invitation(token, accept=accepted)
+            return _after_answer(request, invite, accepted=accepted)
+        invite = open_invitation(token)
+    except InvitationUnavailable as error:
+        # Expired, revoked, used or unknown look the same, so the page reveals nothing.
+        return render(request, "portal/invitation_unavailable.html", {"error": error}, status=410)
+    conference = invite.delegation.conference
+    return render(
+        request,
+        "portal/invitation.html",
+        {
+            "invitation": invite,
+            "delegation": invite.delegation,
+            "conference": conference,
+            "conference_tz": conference.timezone,
+        },
+    )
+
+
+def _after_answer(request, invite, *, accepted):
+    if accepted:
+        # The portal lets the focal point create an account once the invitation is accepted.
+        request.session["accepted_invitation"] = invite.pk
+        try:
+            return redirect(reverse("portal:account-create"))
+        except NoReverseMatch:
+            pass
+    return render(
+        request,
+        "portal/invitation_answered.html",
+        {"invitation": invite, "conference": invite.delegation.conference, "accepted": accepted},
+    )

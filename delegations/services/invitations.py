@@ -1,0 +1,238 @@
+"""Invitations: queue them, remind, expire, revoke, resend, and record the answer.
+
+Every step writes its outbox message in the same transaction as the state change. Links carry a
+256-bit random token of which only the SHA-256 hash is stored (InvitationToken).
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from conference.models import Conference
+from delegations.emails import render_message
+from delegations.enums import DelegationStatus
+from delegations.errors import InvitationUnavailable
+from delegations.models import (
+    Delegation,
+    Invitation,
+    InvitationState,
+    InvitationToken,
+    OutboundMessage,
+    hash_token,
+)
+from delegations.services.outbox import queue_message
+
+
+def invite_delegations(conference: Conference, *, delegations=None) -> list[Invitation]:
+    """Queue an invitation for every delegation of the conference not yet invited (only those
+    given, when given). A delegation that has ever been invited is skipped: use resend. Running
+    it twice queues nothing the second time."""
+    candidates = Delegation.objects.filter(conference=conference, invitations__isnull=True)
+    if delegations is not None:
+        candidates = candidates.filter(pk__in=[d.pk for d in delegations])
+    invitations = []
+    for delegation in candidates.select_related("conference__venue").order_by("pk"):
+        with transaction.atomic():
+            locked = Delegation.objects.select_for_update().get(pk=delegation.pk)
+            if locked.invitations.exists():
+                continue  # invited meanwhile by another organiser
+            invitation = Invitation.objects.create(
+                delegation=delegation,
+                email=delegation.focal_point_email,
+                expires_at=conference.reply_deadline,
+                next_reminder_at=_next_reminder_time(conference, after=timezone.now()),
+            )
+            _send_link(invitation, "invitation", key=f"invitation:{invitation.pk}")
+        invitations.append(invitation)
+    return invitations
+
+
+def resend_invitation(invitation: Invitation) -> Invitation:
+    """Send the invitation again with a fresh link (the earlier links keep working)."""
+    with transaction.atomic():
+        invitation = _locked(invitation.pk)
+        if not invitation.is_open:
+            raise InvitationUnavailable()
+        resends = invitation.tokens.count()
+        _send_link(invitation, "invitation", key=f"invitation:{invitation.pk}:resend:{resends}")
+    return invitation
+
+
+def revoke_invitation(invitation: Invitation) -> Invitation:
+    """Revoke an invitation still waiting for an answer: its links stop working at once."""
+    with transaction.atomic():
+        invitation = _locked(invitation.pk)
+        if invitation.is_open:
+            invitation.state = InvitationState.REVOKED
+            invitation.next_reminder_at = None
+            invitation.save(update_fields=["state", "next_reminder_at"])
+    return invitation
+
+
+def open_invitation(token: str) -> Invitation:
+    """What the link's page shows (a GET). It never answers the invitation, because mail
+    scanners of ministries open links; it records the first opening."""
+    invitation = _usable(token)
+    if invitation.state in (InvitationState.QUEUED, InvitationState.SENT):
+        Invitation.objects.filter(pk=invitation.pk, opened_at__isnull=True).update(
+            opened_at=timezone.now()
+        )
+        Invitation.objects.filter(
+            pk=invitation.pk, state__in=[InvitationState.QUEUED, InvitationState.SENT]
+        ).update(state=InvitationState.OPENED)
+        invitation.refresh_from_db()
+    return invitation
+
+
+def answer_invitation(token: str, *, accept: bool) -> Invitation:
+    """Record the delegation's answer, once. The invitation row is locked, so two answers posted
+    at the same moment record one, and the other gets `InvitationUnavailable`. Moves the
+    delegation to confirmed or declined and queues the confirmation."""
+    with transaction.atomic():
+        invitation = _locked(_usable(token).pk)
+        if not invitation.is_open:
+            raise InvitationUnavailable()
+        invitation.state = InvitationState.ACCEPTED if accept else InvitationState.DECLINED
+        invitation.answered_at = timezone.now()
+        invitation.next_reminder_at = None
+        invitation.save(update_fields=["state", "answered_at", "next_reminder_at"])
+        delegation = invitation.delegation
+        if delegation.status == DelegationStatus.INVITED:
+            delegation.status = DelegationStatus.CONFIRMED if accept else DelegationStatus.DECLINED
+            delegation.save(update_fields=["status", "updated_at"])
+        name = "invitation_accepted" if accept else "invitation_declined"
+        _send(invitation, name, key=f"invitation:{invitation.pk}:answer")
+    return invitation
+
+
+def send_due_reminders(*, now=None) -> int:
+    """Remind unanswered invitations whose reminder is due; returns how many were reminded.
+
+    One message per due step, never two for the same step (the step is in the message's key).
+    When several steps passed unseen (beat was down), only the latest is sent.
+    """
+    now = now or timezone.now()
+    reminded = 0
+    due = Invitation.objects.filter(
+        state__in=[InvitationState.SENT, InvitationState.OPENED],
+        next_reminder_at__lte=now,
+        expires_at__gt=now,
+    ).values_list("pk", flat=True)
+    for invitation_id in list(due):
+        with transaction.atomic():
+            invitation = _locked(invitation_id)
+            if not invitation.is_open or not invitation.next_reminder_at:
+                continue
+            conference = invitation.delegation.conference
+            step = _latest_step_due(conference, now=now)
+            if step is not None:
+                _send_link(
+                    invitation, "reminder", key=f"invitation:{invitation.pk}:reminder:{step}d"
+                )
+                invitation.reminders_sent += 1
+                reminded += 1
+            invitation.next_reminder_at = _next_reminder_time(conference, after=now)
+            invitation.save(update_fields=["reminders_sent", "next_reminder_at"])
+    return reminded
+
+
+def remind_now(invitation: Invitation) -> Invitation:
+    """An organiser's "send a reminder now", outside the schedule."""
+    with transaction.atomic():
+        invitation = _locked(invitation.pk)
+        if not invitation.is_open:
+            raise InvitationUnavailable()
+        invitation.reminders_sent += 1
+        invitation.save(update_fields=["reminders_sent"])
+        key = f"invitation:{invitation.pk}:manual-reminder:{invitation.reminders_sent}"
+        _send_link(invitation, "reminder", key=key)
+    return invitation
+
+
+def expire_invitations(*, now=None) -> int:
+    """At the reply deadline, unanswered invitations expire. Returns how many did."""
+    now = now or timezone.now()
+    return Invitation.objects.filter(
+        state__in=InvitationState.open_states(), expires_at__lte=now
+    ).update(state=InvitationState.EXPIRED, next_reminder_at=None)
+
+
+def invitation_url(token: str) -> str:
+    return f"{settings.SITE_URL}/portal/invitation/{token}/"
+
+
+def _usable(token):
+    link = (
+        InvitationToken.objects.select_related("invitation__delegation__conference__venue")
+        .filter(token_hash=hash_token(token or ""))
+        .first()
+    )
+    if link is None:
+        raise InvitationUnavailable()
+    invitation = link.invitation
+    if not invitation.is_open or invitation.expires_at <= timezone.now():
+        raise InvitationUnavailable()
+    return invitation
+
+
+def _locked(invitation_id):
+    return (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("delegation__conference__venue")
+        .get(pk=invitation_id)
+    )
+
+
+def _reminder_times(conference):
+    deadline = conference.reply_deadline
+    return sorted((deadline - timedelta(days=days), days) for days in conference.reminder_days)
+
+
+def _next_reminder_time(conference, *, after):
+    return next((when for when, _ in _reminder_times(conference) if when > after), None)
+
+
+def _latest_step_due(conference, *, now):
+    due = [days for when, days in _reminder_times(conference) if when <= now]
+    return due[-1] if due else None
+
+
+def _send_link(invitation, name, *, key):
+    token = secrets.token_urlsafe(32)
+    InvitationToken.objects.create(invitation=invitation, token_hash=hash_token(token))
+    _send(invitation, name, key=key, secret=token)
+
+
+def _send(invitation, name, *, key, secret=""):
+    delegation = invitation.delegation
+    conference = delegation.conference
+    tz = conference.tzinfo
+    rendered = render_message(
+        name,
+        language=delegation.language,
+        context={
+            "conference": conference,
+            "delegation": delegation,
+            "starts": conference.start_date,
+            "ends": conference.end_date,
+            "deadline": conference.reply_deadline.astimezone(tz),
+            "registration_deadline": conference.registration_deadline.astimezone(tz),
+            "link": invitation_url(OutboundMessage.SECRET_MARKER) if secret else "",
+            "portal_url": f"{settings.SITE_URL}/portal/",
+        },
+    )
+    queue_message(
+        key=key,
+        to=invitation.email,
+        subject=rendered.subject,
+        text=rendered.text,
+        html=rendered.html,
+        language=rendered.language,
+        conference=conference,
+        delegation=delegation,
+        invitation=invitation if name in ("invitation", "reminder") else None,
+        secret=secret,
+    )
