@@ -94,13 +94,15 @@ def dispatch_message(message_id: int) -> bool:
     global _broker_down_until
     from delegations.tasks import deliver_message  # tasks import services, not the reverse
 
-    if time.monotonic() < _broker_down_until:
+    if time.time() < _broker_down_until:
         return False
     try:
         deliver_message.apply_async(kwargs={"message_id": message_id}, retry=False)
     except Exception:  # any broker failure: kombu, redis, socket
-        _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
-        logger.warning("Broker unreachable; message %s stays queued for the sweep", message_id)
+        _broker_down_until = time.time() + BROKER_BACKOFF_SECONDS
+        logger.warning(
+            "Broker unreachable; message %s stays queued for the sweep", message_id, exc_info=True
+        )
         return False
     return True
 

@@ -1,0 +1,157 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from icalendar import Calendar
+
+from delegations.models import OutboundMessage
+from delegations.services import (
+    notify_delegate_accredited,
+    notify_delegate_rejected,
+    notify_gala_answer,
+    notify_place,
+    notify_programme_changes,
+    notify_registration_submitted,
+    send_programme_digests,
+)
+from tests.factories import HANOI, DelegateFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def delegate():
+    return DelegateFactory(
+        email="alex.example@delegates.example.org",
+        delegation__language="en",
+        given_names="Alex",
+        family_name="EXAMPLE",
+    )
+
+
+def _sent(capture, call):
+    with capture(execute=True):
+        call()
+    return mail.outbox[-1]
+
+
+def test_accreditation_is_confirmed_to_the_focal_point(
+    delegate, django_capture_on_commit_callbacks
+):
+    message = _sent(
+        django_capture_on_commit_callbacks, lambda: notify_delegate_accredited(delegate)
+    )
+
+    assert message.to == [delegate.delegation.focal_point_email]
+    assert message.subject == "Accredited: Alex EXAMPLE"
+
+
+def test_a_rejection_carries_its_reason(delegate, django_capture_on_commit_callbacks):
+    message = _sent(
+        django_capture_on_commit_callbacks,
+        lambda: notify_delegate_rejected(delegate, reason="The photo does not show the face."),
+    )
+
+    assert "for this reason: The photo does not show the face." in message.body
+
+
+def test_announcing_one_event_twice_sends_once(delegate, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_delegate_accredited(delegate)
+        notify_delegate_accredited(delegate)
+
+    assert len(mail.outbox) == 1
+
+
+def test_registration_submitted_counts_the_delegates(delegate, django_capture_on_commit_callbacks):
+    DelegateFactory(delegation=delegate.delegation)
+
+    message = _sent(
+        django_capture_on_commit_callbacks,
+        lambda: notify_registration_submitted(delegate.delegation),
+    )
+
+    assert "2 delegates" in message.body
+
+
+def test_a_confirmed_place_carries_an_ics_of_the_session(
+    delegate, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(conference=delegate.delegation.conference, title="Roundtable 1")
+
+    message = _sent(
+        django_capture_on_commit_callbacks,
+        lambda: notify_place(delegate, session=session, outcome="confirmed"),
+    )
+
+    assert message.to == ["alex.example@delegates.example.org"]
+    assert message.subject == "Place confirmed: Roundtable 1"
+    assert "25 October 2025, 09:00-10:00 (Asia/Ho_Chi_Minh)" in message.body
+    ((filename, content, mimetype),) = message.attachments
+    assert (filename, mimetype) == (f"{session.slug}.ics", "text/calendar")
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == dt.datetime(2025, 10, 25, 9, 0, tzinfo=HANOI)
+
+
+def test_a_waitlisted_place_gives_the_position(delegate, django_capture_on_commit_callbacks):
+    session = SessionFactory(conference=delegate.delegation.conference)
+
+    message = _sent(
+        django_capture_on_commit_callbacks,
+        lambda: notify_place(delegate, session=session, outcome="waitlisted", position=3),
+    )
+
+    assert "You are number 3 on its waiting list" in message.body
+    assert message.attachments == []
+
+
+def test_gala_answer_is_confirmed(delegate, django_capture_on_commit_callbacks):
+    session = SessionFactory(conference=delegate.delegation.conference, kind="gala_dinner")
+
+    message = _sent(
+        django_capture_on_commit_callbacks,
+        lambda: notify_gala_answer(delegate, session=session, attending=False),
+    )
+
+    assert message.subject == "Gala dinner: regrets recorded"
+
+
+def test_programme_changes_are_gathered_into_one_message_per_person(
+    delegate, django_capture_on_commit_callbacks, time_machine
+):
+    other = DelegateFactory(delegation=delegate.delegation, email="other@delegates.example.org")
+    conference = delegate.delegation.conference
+    time_machine.move_to(dt.datetime(2025, 10, 20, 9, 0, tzinfo=HANOI), tick=False)
+    moved = {
+        "session_id": 1,
+        "title": "Roundtable 1",
+        "change": "moved",
+        "old_starts_at": dt.datetime(2025, 10, 25, 14, 30, tzinfo=HANOI),
+        "old_ends_at": dt.datetime(2025, 10, 25, 15, 30, tzinfo=HANOI),
+        "old_room": "R339",
+        "new_starts_at": dt.datetime(2025, 10, 25, 16, 0, tzinfo=HANOI),
+        "new_ends_at": dt.datetime(2025, 10, 25, 17, 0, tzinfo=HANOI),
+        "new_room": "R313",
+    }
+    cancelled = {**moved, "session_id": 2, "title": "Side event", "change": "cancelled"}
+    notify_programme_changes(conference, changes_by_delegate={delegate.pk: [moved]})
+    time_machine.shift(dt.timedelta(minutes=3))
+    notify_programme_changes(
+        conference, changes_by_delegate={delegate.pk: [cancelled], other.pk: [moved]}
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_programme_digests() == 0  # still gathering
+        time_machine.shift(dt.timedelta(minutes=10))
+        assert send_programme_digests() == 2
+        assert send_programme_digests() == 0
+
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert set(by_recipient) == {
+        "alex.example@delegates.example.org",
+        "other@delegates.example.org",
+    }
+    body = by_recipient["alex.example@delegates.example.org"].body
+    assert "- Roundtable 1: moved from 25 October, 14:30, R339 to 25 October, 16:00, R313" in body
+    assert "- Side event: cancelled (was 25 October, 14:30, R339)" in body
+    assert OutboundMessage.objects.count() == 2
