@@ -5,6 +5,8 @@ calls one service. Long waits live in the database (next_reminder_at, next_attem
 and are picked up by the beat jobs below, never by long countdowns, which Redis redelivers.
 """
 
+from datetime import timedelta
+
 from celery import shared_task
 from django.utils import timezone
 
@@ -16,19 +18,16 @@ from delegations.services import invitations, notifications, outbox
 SHORT_RETRY_SECONDS = 120
 
 
-@shared_task(name="delegations.deliver_message", acks_late=True, ignore_result=True)
-def deliver_message(*, message_id):
-    state = outbox.deliver_message(message_id)
-    if state == MessageState.RETRY:
-        next_attempt = (
-            OutboundMessage.objects.filter(pk=message_id)
-            .values_list("next_attempt_at", flat=True)
-            .first()
-        )
-        if next_attempt is not None:
-            countdown = max(0.0, (next_attempt - timezone.now()).total_seconds())
-            if countdown <= SHORT_RETRY_SECONDS:
-                deliver_message.apply_async(kwargs={"message_id": message_id}, countdown=countdown)
+@shared_task(name="delegations.deliver_messages", acks_late=True, ignore_result=True)
+def deliver_messages(*, message_ids):
+    outcomes = outbox.deliver_messages(message_ids)
+    retrying = [pk for pk, state in outcomes.items() if state == MessageState.RETRY]
+    soon = timezone.now() + timedelta(seconds=SHORT_RETRY_SECONDS)
+    for message_id, next_attempt in OutboundMessage.objects.filter(
+        pk__in=retrying, next_attempt_at__lte=soon
+    ).values_list("pk", "next_attempt_at"):
+        countdown = max(0.0, (next_attempt - timezone.now()).total_seconds())
+        deliver_messages.apply_async(kwargs={"message_ids": [message_id]}, countdown=countdown)
 
 
 @shared_task(name="delegations.sweep_outbox", ignore_result=True)

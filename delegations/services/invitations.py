@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from conference.models import Conference
 from delegations.emails import render_message
@@ -23,30 +24,60 @@ from delegations.models import (
     OutboundMessage,
     hash_token,
 )
-from delegations.services.outbox import queue_message
+from delegations.services.outbox import build_message, queue_message, queue_new_messages
+
+# Delegations invited per transaction: large enough to be fast, small enough to hold few locks.
+INVITATION_BATCH = 200
 
 
 def invite_delegations(conference: Conference, *, delegations=None) -> list[Invitation]:
     """Queue an invitation for every delegation of the conference not yet invited (only those
     given, when given). A delegation that has ever been invited is skipped: use resend. Running
-    it twice queues nothing the second time."""
+    it twice queues nothing the second time; two organisers running it at once invite each
+    delegation once (the delegation rows are locked, and one open invitation per delegation is
+    a unique index). Works in batches, each one transaction with its outbox rows."""
     candidates = Delegation.objects.filter(conference=conference, invitations__isnull=True)
     if delegations is not None:
         candidates = candidates.filter(pk__in=[d.pk for d in delegations])
+    ids = list(candidates.order_by("pk").values_list("pk", flat=True))
     invitations = []
-    for delegation in candidates.select_related("conference__venue").order_by("pk"):
-        with transaction.atomic():
-            locked = Delegation.objects.select_for_update().get(pk=delegation.pk)
-            if locked.invitations.exists():
-                continue  # invited meanwhile by another organiser
-            invitation = Invitation.objects.create(
-                delegation=delegation,
-                email=delegation.focal_point_email,
-                expires_at=conference.reply_deadline,
-                next_reminder_at=_next_reminder_time(conference, after=timezone.now()),
-            )
-            _send_link(invitation, "invitation", key=f"invitation:{invitation.pk}")
-        invitations.append(invitation)
+    for start in range(0, len(ids), INVITATION_BATCH):
+        invitations += _invite_batch(conference, ids[start : start + INVITATION_BATCH])
+    return invitations
+
+
+def _invite_batch(conference, delegation_ids):
+    with transaction.atomic():
+        batch = list(
+            Delegation.objects.select_for_update(of=("self",))
+            .filter(pk__in=delegation_ids, invitations__isnull=True)
+            .select_related("conference__venue")
+            .order_by("pk")
+        )
+        first_reminder = _next_reminder_time(conference, after=timezone.now())
+        invitations = bulk_create_with_history(
+            [
+                Invitation(
+                    delegation=delegation,
+                    email=delegation.focal_point_email,
+                    expires_at=conference.reply_deadline,
+                    next_reminder_at=first_reminder,
+                )
+                for delegation in batch
+            ],
+            Invitation,
+        )
+        tokens = [secrets.token_urlsafe(32) for _ in invitations]
+        InvitationToken.objects.bulk_create(
+            InvitationToken(invitation=invitation, token_hash=hash_token(token))
+            for invitation, token in zip(invitations, tokens, strict=True)
+        )
+        queue_new_messages(
+            [
+                _build(invitation, "invitation", key=f"invitation:{invitation.pk}", secret=token)
+                for invitation, token in zip(invitations, tokens, strict=True)
+            ]
+        )
     return invitations
 
 
@@ -207,6 +238,10 @@ def _send_link(invitation, name, *, key):
 
 
 def _send(invitation, name, *, key, secret=""):
+    queue_message(_build(invitation, name, key=key, secret=secret))
+
+
+def _build(invitation, name, *, key, secret=""):
     delegation = invitation.delegation
     conference = delegation.conference
     tz = conference.tzinfo
@@ -224,7 +259,7 @@ def _send(invitation, name, *, key, secret=""):
             "portal_url": f"{settings.SITE_URL}/portal/",
         },
     )
-    queue_message(
+    return build_message(
         key=key,
         to=invitation.email,
         subject=rendered.subject,

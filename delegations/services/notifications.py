@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from delegations.emails import render_message
 from delegations.models import Delegate, Delegation, ProgrammeChangeNotice
-from delegations.services.outbox import queue_message
+from delegations.services.outbox import build_message, queue_message
 
 # Changes of programme for one person within this window go out as one message.
 CHANGE_GATHERING_WINDOW = timedelta(minutes=10)
@@ -145,15 +145,17 @@ def _queue(delegation, to, language, name, key, *, attachments=(), **context):
         },
     )
     return queue_message(
-        key=key,
-        to=to,
-        subject=rendered.subject,
-        text=rendered.text,
-        html=rendered.html,
-        language=rendered.language,
-        conference=conference,
-        delegation=delegation,
-        attachments=attachments,
+        build_message(
+            key=key,
+            to=to,
+            subject=rendered.subject,
+            text=rendered.text,
+            html=rendered.html,
+            language=rendered.language,
+            conference=conference,
+            delegation=delegation,
+            attachments=attachments,
+        )
     )
 
 

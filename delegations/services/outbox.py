@@ -40,9 +40,12 @@ SLACK = timedelta(seconds=2)
 # request wait for a connection time-out: the rows stay queued and the sweep sends them.
 BROKER_BACKOFF_SECONDS = 30
 _broker_down_until = 0.0
+# Rows per delivery task: one SMTP connection each, and enough tasks to keep workers busy.
+DISPATCH_CHUNK = 25
+SWEEP_LIMIT = 10_000
 
 
-def queue_message(
+def build_message(
     *,
     key: str,
     to: str,
@@ -56,70 +59,119 @@ def queue_message(
     attachments=(),
     secret: str = "",
 ) -> OutboundMessage:
-    """Write one outbox row for a business event, identified by `key`, and dispatch it after the
-    caller's transaction commits. Announcing the same event again returns the existing row and
-    sends nothing more. A rolled-back transaction leaves no row and dispatches nothing."""
+    """An unsaved outbox row for the business event `key`, sent from the conference's address."""
+    return OutboundMessage(
+        idempotency_key=key,
+        to=to,
+        from_email=(conference.email_from if conference else "") or settings.DEFAULT_FROM_EMAIL,
+        reply_to=conference.email_reply_to if conference else "",
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        language=language,
+        conference=conference,
+        delegation=delegation,
+        invitation=invitation,
+        attachments=list(attachments),
+        secret=secret,
+    )
+
+
+def queue_message(message: OutboundMessage) -> OutboundMessage:
+    """Save an unsaved row (from `build_message`) and dispatch it after the caller's transaction
+    commits. Announcing the same event (the same key) again returns the existing row and sends
+    nothing more. A rolled-back transaction leaves no row and dispatches nothing."""
+    key = message.idempotency_key
     with transaction.atomic():
         existing = OutboundMessage.objects.filter(idempotency_key=key).first()
         if existing is not None:
             return existing
         try:
             with transaction.atomic():
-                message = OutboundMessage.objects.create(
-                    idempotency_key=key,
-                    to=to,
-                    from_email=(conference.email_from if conference else "")
-                    or settings.DEFAULT_FROM_EMAIL,
-                    reply_to=conference.email_reply_to if conference else "",
-                    subject=subject,
-                    body_text=text,
-                    body_html=html,
-                    language=language,
-                    conference=conference,
-                    delegation=delegation,
-                    invitation=invitation,
-                    attachments=list(attachments),
-                    secret=secret,
-                )
+                message.save()
         except IntegrityError:
             # The same event announced concurrently: the other transaction's row stands.
             return OutboundMessage.objects.get(idempotency_key=key)
-        transaction.on_commit(lambda: dispatch_message(message.pk))
+        transaction.on_commit(lambda: dispatch_messages([message.pk]))
     return message
 
 
-def dispatch_message(message_id: int) -> bool:
-    """Hand the row to the broker. Never raises: a refused dispatch leaves the row queued for
-    the sweep, and the request that caused it still succeeds."""
-    global _broker_down_until
-    from delegations.tasks import deliver_message  # tasks import services, not the reverse
+def queue_new_messages(messages: list[OutboundMessage]) -> list[OutboundMessage]:
+    """Write many rows for events that are new by construction (a batch of new invitations) in
+    one statement, and dispatch them after commit in chunks. A repeated key fails the caller's
+    transaction, which is right: a new event cannot have been announced already."""
+    with transaction.atomic():
+        created = OutboundMessage.objects.bulk_create(messages)
+        ids = [message.pk for message in created]
+        transaction.on_commit(lambda: dispatch_messages(ids))
+    return created
 
-    if time.time() < _broker_down_until:
-        return False
-    try:
-        deliver_message.apply_async(kwargs={"message_id": message_id}, retry=False)
-    except Exception:  # any broker failure: kombu, redis, socket
-        _broker_down_until = time.time() + BROKER_BACKOFF_SECONDS
-        logger.warning(
-            "Broker unreachable; message %s stays queued for the sweep", message_id, exc_info=True
-        )
-        return False
+
+def dispatch_messages(message_ids) -> bool:
+    """Hand rows to the broker, a chunk per task so that one worker process sends a chunk over
+    one SMTP connection. Never raises: a refused dispatch leaves the rows queued for the sweep,
+    and the request that caused it still succeeds."""
+    global _broker_down_until
+    from delegations.tasks import deliver_messages  # tasks import services, not the reverse
+
+    message_ids = list(message_ids)
+    for start in range(0, len(message_ids), DISPATCH_CHUNK):
+        if time.time() < _broker_down_until:
+            return False
+        chunk = message_ids[start : start + DISPATCH_CHUNK]
+        try:
+            deliver_messages.apply_async(kwargs={"message_ids": chunk}, retry=False)
+        except Exception:  # any broker failure: kombu, redis, socket
+            _broker_down_until = time.time() + BROKER_BACKOFF_SECONDS
+            logger.warning(
+                "Broker unreachable; %s messages stay queued for the sweep",
+                len(message_ids) - start,
+                exc_info=True,
+            )
+            return False
     return True
 
 
 def deliver_message(message_id: int) -> str:
-    """Send one outbox row if it waits to be sent; returns the row's state afterwards."""
-    message = _claim(message_id)
-    if message is None:
-        return "skipped"
+    """Send one row if it waits to be sent; returns its state afterwards, or "skipped"."""
+    return deliver_messages([message_id])[message_id]
+
+
+def deliver_messages(message_ids) -> dict[int, str]:
+    """Send the rows that wait to be sent over one SMTP connection; returns each row's outcome.
+
+    Each row is claimed first (queued/retry -> sending, by a conditional UPDATE whose row count
+    decides), so a row dispatched many times, or to several workers, is sent once.
+    """
+    outcomes = {}
+    connection = get_connection()
     try:
-        _send(message)
+        for message_id in message_ids:
+            message = _claim(message_id)
+            if message is None:
+                outcomes[message_id] = "skipped"
+                continue
+            outcomes[message_id] = _deliver(message, connection)
+    finally:
+        connection.close()
+    return outcomes
+
+
+def _deliver(message, connection):
+    try:
+        try:
+            _send(message, connection)
+        except smtplib.SMTPServerDisconnected:
+            # The kept connection went stale (the server timed it out): once more, afresh.
+            connection.close()
+            _send(message, connection)
     except smtplib.SMTPResponseException as error:
         return _record_failure(message, error, permanent=500 <= error.smtp_code < 600)
     except smtplib.SMTPRecipientsRefused as error:
         codes = [code for code, _ in error.recipients.values()]
         return _record_failure(message, error, permanent=all(500 <= c < 600 for c in codes))
     except (TimeoutError, smtplib.SMTPException, OSError) as error:
+        connection.close()  # reopened by the next send
         return _record_failure(message, error, permanent=False)
     _record_sent(message)
     return MessageState.SENT
@@ -139,7 +191,7 @@ def _claim(message_id):
     return message
 
 
-def _send(message):
+def _send(message, connection):
     text, html = message.body_text, message.body_html
     if message.secret:
         text = text.replace(OutboundMessage.SECRET_MARKER, message.secret)
@@ -151,12 +203,13 @@ def _send(message):
         to=[message.to],
         reply_to=[message.reply_to] if message.reply_to else None,
         headers={"Message-ID": message.message_id},
-        connection=get_connection(),
+        connection=connection,
     )
     if html:
         email.attach_alternative(html, "text/html")
     for attachment in message.attachments:
         email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    connection.open()  # kept open across the rows of one delivery (no-op when already open)
     email.send()
 
 
@@ -198,7 +251,7 @@ def retry_now(message: OutboundMessage) -> OutboundMessage:
             pk=message.pk, state__in=[MessageState.FAILED, MessageState.RETRY]
         ).update(state=MessageState.QUEUED, next_attempt_at=None, updated_at=timezone.now())
         if updated:
-            transaction.on_commit(lambda: dispatch_message(message.pk))
+            transaction.on_commit(lambda: dispatch_messages([message.pk]))
     message.refresh_from_db()
     return message
 
@@ -212,9 +265,5 @@ def sweep_outbox(*, now=None) -> int:
     due = OutboundMessage.objects.filter(
         state=MessageState.QUEUED, created_at__lt=now - DISPATCH_GRACE
     ) | OutboundMessage.objects.filter(state=MessageState.RETRY, next_attempt_at__lte=now)
-    dispatched = 0
-    for message_id in due.values_list("pk", flat=True).order_by("pk")[:5000]:
-        if not dispatch_message(message_id):
-            break
-        dispatched += 1
-    return dispatched
+    message_ids = list(due.values_list("pk", flat=True).order_by("pk")[:SWEEP_LIMIT])
+    return len(message_ids) if dispatch_messages(message_ids) else 0

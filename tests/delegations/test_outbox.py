@@ -8,18 +8,20 @@ from django.utils import timezone
 
 from delegations.models import OutboundMessage
 from delegations.services import deliver_message, queue_message, retry_now, sweep_outbox
+from delegations.services.outbox import build_message
 
 pytestmark = pytest.mark.django_db
 
 
-def _queued(key="event:1", **fields):
+def _queued(key="event:1"):
     return queue_message(
-        key=key,
-        to="focalpoint.fr@mission.example.org",
-        subject="Invitation",
-        text="Dear focal point,\n\nWelcome.",
-        html="<p>Welcome.</p>",
-        **fields,
+        build_message(
+            key=key,
+            to="focalpoint.fr@mission.example.org",
+            subject="Invitation",
+            text="Dear focal point,\n\nWelcome.",
+            html="<p>Welcome.</p>",
+        )
     )
 
 
