@@ -109,7 +109,7 @@ def main():
         time.sleep(4)  # the worker connects to Redis
         print(
             f"{'size':>6} {'end-to-end msg/s':>17} {'baseline msg/s':>15} {'ratio':>6} "
-            f"{'e2e seconds':>12}"
+            f"{'e2e seconds':>12} {'queued in s':>12}"
         )
         for size in args.sizes:
             run(size, handler, port)
@@ -153,6 +153,7 @@ def run(size, handler, port):
     handler.count = 0
     started = time.perf_counter()
     invite_delegations(conference)
+    queued = time.perf_counter() - started
     delivered = wait_for(handler, size, timeout=600)
     end_to_end = time.perf_counter() - started
     if not delivered:
@@ -172,7 +173,7 @@ def run(size, handler, port):
     ratio = (size / end_to_end) / (size / plain)
     print(
         f"{size:>6} {size / end_to_end:>17.0f} {size / plain:>15.0f} {ratio:>6.2f} "
-        f"{end_to_end:>12.1f}"
+        f"{end_to_end:>12.1f} {queued:>12.1f}"
     )
 
 
