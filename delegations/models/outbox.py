@@ -61,6 +61,8 @@ class OutboundMessage(models.Model):
         _("state"), max_length=10, choices=MessageState.choices, default=MessageState.QUEUED
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Marks the rows one delivery claimed, so that concurrent deliveries never share a row.
+    claim = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
