@@ -44,7 +44,7 @@ SLACK = timedelta(seconds=2)
 BROKER_BACKOFF_SECONDS = 30
 _broker_down_until = 0.0
 # Rows per delivery task: one SMTP connection each, and enough tasks to keep workers busy.
-DISPATCH_CHUNK = 25
+DISPATCH_CHUNK = 50
 SWEEP_LIMIT = 10_000
 
 
