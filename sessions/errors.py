@@ -16,3 +16,14 @@ class RoomNotAtVenue(DomainError):
 class SessionTimesInvalid(DomainError):
     code = "session_times_invalid"
     default_message = _("A session must end after it starts.")
+
+
+class NothingToRelease(DomainError):
+    code = "nothing_to_release"
+    default_message = _("The public programme has not changed since the last release.")
+
+
+class NoRelease(DomainError):
+    code = "no_release"
+    default_message = _("No programme has been released for this conference yet.")
+    status_code = 404

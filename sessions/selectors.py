@@ -1,6 +1,6 @@
 """Reads of the programme reused by services, the console and the API."""
 
-from sessions.models import Session
+from sessions.models import ScheduleRelease, Session, SessionPerson
 
 
 def room_clash(session: Session) -> Session | None:
@@ -13,3 +13,27 @@ def room_clash(session: Session) -> Session | None:
         .exclude(pk=session.pk)
         .first()
     )
+
+
+def attendees_of(session_ids) -> dict[int, set[int]]:
+    """Delegate ids attending each session, for notices of change. Today: the chairs, moderators
+    and speakers who are delegates. Places in roundtables, seats at the gala dinner and bilateral
+    meetings add one union term each here when they exist."""
+    attendees = {session_id: set() for session_id in session_ids}
+    people = SessionPerson.objects.filter(
+        session_id__in=session_ids, delegate__isnull=False
+    ).values_list("session_id", "delegate_id")
+    for session_id, delegate_id in people:
+        attendees[session_id].add(delegate_id)
+    return attendees
+
+
+def latest_release(conference_slug, *, with_content=False):
+    """The latest release of a conference, its conference joined; the (large) frozen programme
+    is loaded only when asked, because a feed served from the cache does not need it."""
+    releases = ScheduleRelease.objects.select_related("conference__venue").filter(
+        conference__slug=conference_slug
+    )
+    if not with_content:
+        releases = releases.defer("sessions", "changes")
+    return releases.order_by("-number").first()

@@ -19,6 +19,7 @@ from delegations.enums import DelegateRole, DelegationKind, ProtocolRank
 from delegations.models import Delegate, Delegation
 from sessions import services as session_services
 from sessions.enums import SessionState
+from sessions.errors import NothingToRelease
 from sessions.models import Session
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -73,6 +74,7 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
             _state_delegation(conference, entry, report)
         for entry in delegations["organisations"]:
             _organisation_delegation(conference, entry, report)
+        _release(conference, report)
     report.totals = {
         "rooms": venue.rooms.count(),
         "sessions": conference.sessions.count(),
@@ -80,6 +82,15 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
         "delegates": Delegate.objects.filter(delegation__conference=conference).count(),
     }
     return conference, report
+
+
+def _release(conference, report):
+    """Publish the programme as a release when it differs from the latest one (or none)."""
+    try:
+        session_services.release_schedule(conference, notes="Programme as announced.")
+        report.count_new("schedule releases", True)
+    except NothingToRelease:
+        report.count_new("schedule releases", False)
 
 
 def _read(name):

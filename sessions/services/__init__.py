@@ -7,11 +7,13 @@ from sessions.services.programme import (
     publish_session,
     reschedule_session,
 )
+from sessions.services.releases import release_schedule
 
 __all__ = [
     "add_session_person",
     "cancel_session",
     "create_session",
     "publish_session",
+    "release_schedule",
     "reschedule_session",
 ]

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from sessions.api import views
+
+urlpatterns = [
+    path("schedule/", views.ScheduleJSONView.as_view(), name="schedule-json"),
+    path("schedule.json", views.ScheduleFrabJSONView.as_view(), name="schedule-frab-json"),
+    path("schedule.xml", views.ScheduleFrabXMLView.as_view(), name="schedule-frab-xml"),
+    path("schedule.ics", views.ScheduleICalView.as_view(), name="schedule-ical"),
+    path(
+        "schedule/sessions/<int:session_id>/",
+        views.SessionDetailView.as_view(),
+        name="schedule-session",
+    ),
+    path("schedule/versions/", views.ReleaseListView.as_view(), name="schedule-versions"),
+    path("schedule/changes/", views.ChangesView.as_view(), name="schedule-changes"),
+]

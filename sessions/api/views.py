@@ -1,0 +1,193 @@
+"""The public schedule feeds and their releases. Thin: the work is in sessions.feeds.
+
+Every feed is served from the latest release: one query finds it; the rendered bytes are cached
+per release, format, language and filters; a conditional GET is answered 304 from the ETag and
+Last-Modified of the release before anything is rendered.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from sessions.api.serializers import (
+    ChangesSerializer,
+    ErrorSerializer,
+    FeedFilters,
+    ReleaseSerializer,
+)
+from sessions.errors import NoRelease
+from sessions.feeds import render
+from sessions.feeds.snapshot import compare
+from sessions.models import ScheduleRelease
+from sessions.selectors import latest_release
+
+# Browsers and proxies may keep a feed this long; a new release is seen within a minute.
+MAX_AGE_SECONDS = 60
+# Rendered feeds stay in the cache this long; a release never changes, so this only bounds memory.
+RENDER_CACHE_SECONDS = 24 * 60 * 60
+
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="Invalid filter."),
+    404: OpenApiResponse(ErrorSerializer, description="Unknown conference, or nothing released."),
+}
+
+
+class FeedView(APIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    format_name = None
+    content_type = None
+    renderer = None
+
+    def get(self, request, slug):
+        release = latest_release(slug)
+        if release is None:
+            raise NoRelease()
+        filters = FeedFilters(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        options = dict(filters.validated_data)
+        language = options.pop("lang", None) or request.LANGUAGE_CODE
+        if "day" in options:
+            options["day"] = options["day"].isoformat()
+        key = ":".join(
+            ["feed", str(release.pk), self.format_name, language]
+            + [f"{name}={options[name]}" for name in sorted(options)]
+        )
+        etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+        last_modified = release.published_at.timestamp()
+        not_modified = get_conditional_response(
+            request, etag=etag, last_modified=int(last_modified)
+        )
+        if not_modified is not None:
+            return self._headers(not_modified, etag, last_modified)
+        body = cache.get(key)
+        if body is None:
+            release.sessions = ScheduleRelease.objects.values_list("sessions", flat=True).get(
+                pk=release.pk
+            )
+            chosen = render.select_sessions(release, **options)
+            body = type(self).renderer(release, chosen, language=language)
+            cache.set(key, body, RENDER_CACHE_SECONDS)
+        return self._headers(
+            HttpResponse(body, content_type=self.content_type), etag, last_modified
+        )
+
+    def _headers(self, response, etag, last_modified):
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(response, public=True, max_age=MAX_AGE_SECONDS)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+
+def _feed(name, renderer, content_type, summary):
+    view = type(
+        f"{name.title().replace('_', '')}FeedView",
+        (FeedView,),
+        {"format_name": name, "renderer": staticmethod(renderer), "content_type": content_type},
+    )
+    return extend_schema(
+        summary=summary,
+        parameters=[FeedFilters],
+        responses={(200, content_type): OpenApiTypes.BINARY, 304: None, **ERRORS},
+        tags=["schedule"],
+    )(view)
+
+
+ScheduleJSONView = _feed(
+    "json", render.render_json, "application/json", "The programme as JSON (latest release)"
+)
+ScheduleFrabXMLView = _feed(
+    "frab_xml",
+    render.render_frab_xml,
+    "application/xml; charset=utf-8",
+    "The programme in the frab XML format (Giggity, ConfClerk, EventFahrplan)",
+)
+ScheduleFrabJSONView = _feed(
+    "frab_json", render.render_frab_json, "application/json", "The programme as frab JSON"
+)
+ScheduleICalView = _feed(
+    "ical", render.render_ical, "text/calendar; charset=utf-8", "The programme as iCalendar"
+)
+
+
+@extend_schema(tags=["schedule"], responses={200: ReleaseSerializer(many=True), **ERRORS})
+class ReleaseListView(generics.ListAPIView):
+    """The releases of the programme, newest first."""
+
+    serializer_class = ReleaseSerializer
+    queryset = ScheduleRelease.objects.none()  # for the schema; get_queryset filters
+    permission_classes = [AllowAny]
+    pagination_class = None
+
+    def get_queryset(self):
+        releases = ScheduleRelease.objects.filter(conference__slug=self.kwargs["slug"])
+        if not releases.exists():
+            raise NoRelease()
+        return releases.order_by("-number")
+
+
+@extend_schema(
+    tags=["schedule"],
+    parameters=[
+        OpenApiParameter("from", int, description="Release number (default: the one before)."),
+        OpenApiParameter("to", int, description="Release number (default: the latest)."),
+    ],
+    responses={200: ChangesSerializer, **ERRORS},
+)
+class ChangesView(APIView):
+    """New, moved and cancelled sessions between two releases (by default the latest and the
+    one before): `?from=N&to=M`."""
+
+    permission_classes = [AllowAny]
+
+    def get(self, request, slug):
+        releases = ScheduleRelease.objects.filter(conference__slug=slug)
+        latest = releases.order_by("-number").first()
+        if latest is None:
+            raise NoRelease()
+        to_number = _number(request, "to", default=latest.number)
+        from_number = _number(request, "from", default=to_number - 1)
+        target = releases.filter(number=to_number).first()
+        if target is None:
+            raise Http404
+        source = releases.filter(number=from_number).first()
+        changes = compare(source.sessions if source else [], target.sessions)
+        data = {"from_release": source.number if source else None, "to_release": to_number}
+        return Response(ChangesSerializer({**data, **changes}).data)
+
+
+def _number(request, name, *, default):
+    value = request.query_params.get(name)
+    if value is None:
+        return default
+    try:
+        return serializers.IntegerField(min_value=1).run_validation(value)
+    except serializers.ValidationError as error:
+        raise serializers.ValidationError({name: error.detail}) from error
+
+
+@extend_schema(tags=["schedule"], responses={200: OpenApiTypes.OBJECT, **ERRORS})
+class SessionDetailView(APIView):
+    """One session of the latest release, as the JSON feed shows it."""
+
+    permission_classes = [AllowAny]
+
+    def get(self, request, slug, session_id):
+        release = latest_release(slug, with_content=True)
+        if release is None:
+            raise NoRelease()
+        entry = next((e for e in release.sessions if e["id"] == session_id), None)
+        if entry is None:
+            raise Http404
+        language = request.query_params.get("lang") or request.LANGUAGE_CODE
+        return Response(render.json_session(entry, release.conference, language))

@@ -1,0 +1,1 @@
+"""The public schedule feeds, rendered from a frozen release: JSON, frab XML/JSON, iCalendar."""

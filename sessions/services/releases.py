@@ -1,0 +1,75 @@
+"""Publishing the programme as numbered, frozen releases, and telling those whose sessions moved."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from conference.models import Conference
+from delegations.services import notify_programme_changes
+from sessions.errors import NothingToRelease
+from sessions.feeds.snapshot import compare, take_snapshot
+from sessions.models import ScheduleRelease
+from sessions.selectors import attendees_of
+
+
+def release_schedule(conference: Conference, *, notes: str = "") -> ScheduleRelease:
+    """Freeze the public programme as the next release. Raises `NothingToRelease` when it is the
+    same as the latest release. Queues a notice of the changes (new, moved, cancelled) for the
+    delegates attending the sessions concerned, and for no one else; the first release notifies
+    nobody. Releases of one conference are serialised by a lock on the conference row."""
+    with transaction.atomic():
+        Conference.objects.select_for_update().filter(pk=conference.pk).first()
+        previous = ScheduleRelease.objects.filter(conference=conference).order_by("-number").first()
+        earlier = previous.sessions if previous else []
+        snapshot = take_snapshot(conference, previous=earlier)
+        if previous is not None and _public(snapshot) == _public(earlier):
+            raise NothingToRelease()
+        changes = compare(earlier, snapshot)
+        release = ScheduleRelease.objects.create(
+            conference=conference,
+            number=previous.number + 1 if previous else 1,
+            published_at=timezone.now(),
+            notes=notes,
+            sessions=snapshot,
+            changes=changes,
+        )
+        if previous is not None:
+            _notify_attendees(conference, changes)
+    return release
+
+
+def _public(snapshot):
+    return [{k: v for k, v in entry.items() if k != "sequence"} for entry in snapshot]
+
+
+def _notify_attendees(conference, changes):
+    by_session = {}
+    for kind, entries in changes.items():
+        for entry in entries:
+            by_session[entry["id"]] = _notice(kind, entry)
+    if not by_session:
+        return
+    changes_by_delegate = {}
+    for session_id, delegate_ids in attendees_of(list(by_session)).items():
+        for delegate_id in delegate_ids:
+            changes_by_delegate.setdefault(delegate_id, []).append(by_session[session_id])
+    if changes_by_delegate:
+        notify_programme_changes(conference, changes_by_delegate=changes_by_delegate)
+
+
+def _notice(kind, entry):
+    def when(value):
+        return datetime.fromisoformat(value) if value else None
+
+    return {
+        "session_id": entry["id"],
+        "title": entry["title"],
+        "change": kind,
+        "old_starts_at": when(entry["old_starts_at"]),
+        "old_ends_at": when(entry["old_ends_at"]),
+        "old_room": entry["old_room"],
+        "new_starts_at": when(entry["new_starts_at"]),
+        "new_ends_at": when(entry["new_ends_at"]),
+        "new_room": entry["new_room"],
+    }
