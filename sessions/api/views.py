@@ -6,9 +6,11 @@ Last-Modified of the release before anything is rendered.
 """
 
 import hashlib
+from datetime import datetime
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
@@ -157,13 +159,24 @@ class ChangesView(APIView):
             raise NoRelease()
         to_number = _number(request, "to", default=latest.number)
         from_number = _number(request, "from", default=to_number - 1)
-        target = releases.filter(number=to_number).first()
+        target = releases.select_related("conference").filter(number=to_number).first()
         if target is None:
             raise Http404
         source = releases.filter(number=from_number).first()
-        changes = compare(source.sessions if source else [], target.sessions)
+        changes = {
+            kind: [_with_datetimes(entry) for entry in entries]
+            for kind, entries in compare(source.sessions if source else [], target.sessions).items()
+        }
         data = {"from_release": source.number if source else None, "to_release": to_number}
-        return Response(ChangesSerializer({**data, **changes}).data)
+        with timezone.override(target.conference.tzinfo):  # times as the conference lives them
+            return Response(ChangesSerializer({**data, **changes}).data)
+
+
+def _with_datetimes(change):
+    return {
+        key: datetime.fromisoformat(value) if key.endswith("_at") and value else value
+        for key, value in change.items()
+    }
 
 
 def _number(request, name, *, default):
