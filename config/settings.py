@@ -78,8 +78,11 @@ DATABASES = {
         "DATABASE_URL", _database, default=_database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
     )
 }
-DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
-DATABASES["default"].setdefault("CONN_MAX_AGE", 0)
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Keep connections between requests (opening one costs more than a feed served from the cache),
+# checked before reuse so that a restarted database costs one failed request at most.
+DATABASES["default"]["CONN_MAX_AGE"] = _read("CONN_MAX_AGE", int, default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _email_config = _read(
