@@ -191,10 +191,13 @@ def cold_render_ms(conference):
     from django.core.cache import cache
     from django.test import Client
 
+    from sessions.feeds import cache as feed_cache
+
     client = Client()
     times = []
     for _ in range(5):
         cache.clear()
+        feed_cache.clear_local()
         started = time.perf_counter()
         response = client.get(
             f"/api/v1/conferences/{conference.slug}/schedule/", HTTP_HOST="127.0.0.1", secure=True

@@ -8,7 +8,6 @@ Last-Modified of the release before anything is rendered.
 import hashlib
 from datetime import datetime
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -27,6 +26,7 @@ from sessions.api.serializers import (
     ReleaseSerializer,
 )
 from sessions.errors import NoRelease
+from sessions.feeds import cache as feed_cache
 from sessions.feeds import render
 from sessions.feeds.snapshot import compare
 from sessions.models import ScheduleRelease
@@ -34,8 +34,6 @@ from sessions.selectors import latest_release
 
 # Browsers and proxies may keep a feed this long; a new release is seen within a minute.
 MAX_AGE_SECONDS = 60
-# Rendered feeds stay in the cache this long; a release never changes, so this only bounds memory.
-RENDER_CACHE_SECONDS = 24 * 60 * 60
 
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description="Invalid filter."),
@@ -51,37 +49,41 @@ class FeedView(APIView):
     renderer = None
 
     def get(self, request, slug):
-        release = latest_release(slug)
-        if release is None:
+        pointer = feed_cache.latest_pointer(slug)
+        if pointer is None:
             raise NoRelease()
-        filters = FeedFilters(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        options = dict(filters.validated_data)
+        release_id, _, last_modified = pointer
+        options = self._options(request)
         language = options.pop("lang", None) or request.LANGUAGE_CODE
-        if "day" in options:
-            options["day"] = options["day"].isoformat()
         key = ":".join(
-            ["feed", str(release.pk), self.format_name, language]
+            ["feed", str(release_id), self.format_name, language]
             + [f"{name}={options[name]}" for name in sorted(options)]
         )
         etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
-        last_modified = release.published_at.timestamp()
         not_modified = get_conditional_response(
             request, etag=etag, last_modified=int(last_modified)
         )
         if not_modified is not None:
             return self._headers(not_modified, etag, last_modified)
-        body = cache.get(key)
+        body = feed_cache.rendered(key)
         if body is None:
-            release.sessions = ScheduleRelease.objects.values_list("sessions", flat=True).get(
-                pk=release.pk
-            )
+            release = ScheduleRelease.objects.select_related("conference__venue").get(pk=release_id)
             chosen = render.select_sessions(release, **options)
             body = type(self).renderer(release, chosen, language=language)
-            cache.set(key, body, RENDER_CACHE_SECONDS)
+            feed_cache.store(key, body)
         return self._headers(
             HttpResponse(body, content_type=self.content_type), etag, last_modified
         )
+
+    def _options(self, request):
+        if not request.GET:
+            return {}  # the common case: no filters to validate
+        filters = FeedFilters(data=request.GET)
+        filters.is_valid(raise_exception=True)
+        options = dict(filters.validated_data)
+        if "day" in options:
+            options["day"] = options["day"].isoformat()
+        return options
 
     def _headers(self, response, etag, last_modified):
         response["ETag"] = etag

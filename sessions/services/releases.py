@@ -8,6 +8,7 @@ from django.utils import timezone
 from conference.models import Conference
 from delegations.services import notify_programme_changes
 from sessions.errors import NothingToRelease
+from sessions.feeds.cache import forget_latest
 from sessions.feeds.snapshot import compare, take_snapshot
 from sessions.models import ScheduleRelease
 from sessions.selectors import attendees_of
@@ -36,6 +37,10 @@ def release_schedule(conference: Conference, *, notes: str = "") -> ScheduleRele
         )
         if previous is not None:
             _notify_attendees(conference, changes)
+        # Dropped now for this process, and again after commit in case a concurrent request
+        # cached the old pointer in between.
+        forget_latest(conference.slug)
+        transaction.on_commit(lambda: forget_latest(conference.slug))
     return release
 
 

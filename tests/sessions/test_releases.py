@@ -6,6 +6,7 @@ from django.core.cache import cache
 from delegations.models import ProgrammeChangeNotice
 from sessions import services
 from sessions.errors import NothingToRelease
+from sessions.feeds import cache as feed_cache
 from sessions.models import ScheduleRelease, SessionPerson
 from tests.factories import HANOI, ConferenceFactory, DelegateFactory, RoomFactory, SessionFactory
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
+    feed_cache.clear_local()
 
 
 def at(hour, minute=0):

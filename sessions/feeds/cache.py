@@ -1,0 +1,88 @@
+"""Two caches that let a warm feed request skip the database.
+
+- The pointer to a conference's latest release lives in Django's cache (Redis when configured,
+  shared by every web process), and for two seconds in each process; publishing a release drops
+  it.
+- Rendered bytes of a release never change, so each process also keeps the last few in memory;
+  Django's cache is the second level, shared by the processes, so a new one does not re-render.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+
+from django.core.cache import cache
+
+from sessions.selectors import latest_release
+
+POINTER_SECONDS = 300  # a safety net only: publishing a release drops the pointer at once
+POINTER_LOCAL_SECONDS = 2
+RENDER_SECONDS = 24 * 60 * 60
+LOCAL_ENTRIES = 64
+
+_local = OrderedDict()
+_pointers = {}
+_lock = threading.Lock()
+
+
+def _pointer_key(slug):
+    return f"feed:latest:{slug}"
+
+
+def latest_pointer(slug):
+    """(release id, number, published_at timestamp) of the latest release, or None.
+
+    Each process trusts what it read for POINTER_LOCAL_SECONDS: a new release reaches every
+    process within that time (and at once in the one that published it)."""
+    now = time.monotonic()
+    with _lock:
+        local = _pointers.get(slug)
+    if local is not None and local[0] > now:
+        return local[1]
+    pointer = cache.get(_pointer_key(slug))
+    if pointer is None:
+        release = latest_release(slug)
+        if release is None:
+            return None
+        pointer = (release.pk, release.number, release.published_at.timestamp())
+        cache.set(_pointer_key(slug), pointer, POINTER_SECONDS)
+    with _lock:
+        _pointers[slug] = (now + POINTER_LOCAL_SECONDS, pointer)
+    return pointer
+
+
+def forget_latest(slug):
+    cache.delete(_pointer_key(slug))
+    with _lock:
+        _pointers.pop(slug, None)
+
+
+def rendered(key):
+    with _lock:
+        body = _local.get(key)
+        if body is not None:
+            _local.move_to_end(key)
+            return body
+    body = cache.get(key)
+    if body is not None:
+        _remember(key, body)
+    return body
+
+
+def store(key, body):
+    cache.set(key, body, RENDER_SECONDS)
+    _remember(key, body)
+
+
+def _remember(key, body):
+    with _lock:
+        _local[key] = body
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+
+
+def clear_local():
+    with _lock:
+        _local.clear()
+        _pointers.clear()
