@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).parent / "schemas" / "frab"
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    feed_cache.clear_local()
-
-
 def at(day, hour, minute=0):
     return dt.datetime(2025, 10, day, hour, minute, tzinfo=HANOI)
 

@@ -1,22 +1,14 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 
 from delegations.models import ProgrammeChangeNotice
 from sessions import services
 from sessions.errors import NothingToRelease
-from sessions.feeds import cache as feed_cache
 from sessions.models import ScheduleRelease, SessionPerson
 from tests.factories import HANOI, ConferenceFactory, DelegateFactory, RoomFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    feed_cache.clear_local()
 
 
 def at(hour, minute=0):
