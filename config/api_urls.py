@@ -3,8 +3,11 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from sessions.api.views import AgendaView
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("conferences/<str:slug>/", include("sessions.api.urls")),
+    path("agenda/<str:token>.ics", AgendaView.as_view(), name="personal-agenda"),
 ]

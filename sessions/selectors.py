@@ -1,6 +1,12 @@
 """Reads of the programme reused by services, the console and the API."""
 
-from sessions.models import ScheduleRelease, Session, SessionPerson
+from sessions.models import (
+    AgendaLink,
+    ScheduleRelease,
+    Session,
+    SessionPerson,
+    agenda_token_hash,
+)
 
 
 def room_clash(session: Session) -> Session | None:
@@ -37,3 +43,23 @@ def latest_release(conference_slug, *, with_content=False):
     if not with_content:
         releases = releases.defer("sessions", "changes")
     return releases.order_by("-number").first()
+
+
+def sessions_attended_by(delegate):
+    """The public sessions a delegate attends, in time order. Today: those the delegate chairs,
+    moderates or speaks in; places, gala seats and bilateral meetings add one union term each."""
+    return (
+        Session.objects.filter(state__in=["published", "cancelled"], people__delegate=delegate)
+        .select_related("room", "conference__venue")
+        .distinct()
+        .order_by("starts_at")
+    )
+
+
+def delegate_by_agenda_token(token):
+    link = (
+        AgendaLink.objects.select_related("delegate__delegation__conference__venue")
+        .filter(token_hash=agenda_token_hash(token or ""))
+        .first()
+    )
+    return link.delegate if link else None

@@ -28,9 +28,9 @@ from sessions.api.serializers import (
 from sessions.errors import NoRelease
 from sessions.feeds import cache as feed_cache
 from sessions.feeds import render
-from sessions.feeds.snapshot import compare
+from sessions.feeds.snapshot import compare, session_entry
 from sessions.models import ScheduleRelease
-from sessions.selectors import latest_release
+from sessions.selectors import delegate_by_agenda_token, latest_release, sessions_attended_by
 
 # Browsers and proxies may keep a feed this long; a new release is seen within a minute.
 MAX_AGE_SECONDS = 60
@@ -206,3 +206,35 @@ class SessionDetailView(APIView):
             raise Http404
         language = request.query_params.get("lang") or request.LANGUAGE_CODE
         return Response(render.json_session(entry, release.conference, language))
+
+
+@extend_schema(
+    tags=["schedule"],
+    summary="A delegate's personal agenda (secret address)",
+    responses={(200, "text/calendar"): OpenApiTypes.BINARY, 404: ERRORS[404]},
+)
+class AgendaView(APIView):
+    """The sessions one delegate attends, as iCalendar, at a secret address the delegate
+    received; an unknown or revoked address is a 404."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get(self, request, token):
+        delegate = delegate_by_agenda_token(token)
+        if delegate is None:
+            raise Http404
+        conference = delegate.delegation.conference
+        entries = [
+            session_entry(s, conference) | {"sequence": 0} for s in sessions_attended_by(delegate)
+        ]
+        body = render.ical_calendar(
+            conference,
+            entries,
+            language=delegate.delegation.language,
+            stamp=timezone.now(),
+            name=f"{conference.name}: {delegate.full_name}",
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        patch_cache_control(response, private=True, no_cache=True)
+        return response

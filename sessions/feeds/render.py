@@ -277,13 +277,18 @@ def render_frab_xml(release, sessions, *, language):
 
 
 def render_ical(release, sessions, *, language):
-    conference = release.conference
+    return ical_calendar(
+        release.conference, sessions, language=language, stamp=release.published_at
+    )
+
+
+def ical_calendar(conference, sessions, *, language, stamp, name=None):
     tz = conference.tzinfo
     calendar = Calendar()
     calendar.add("prodid", "-//Conference logistics//Schedule//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", conference.name)
+    calendar.add("x-wr-calname", name or conference.name)
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(_vtimezone(conference))
     for entry in sessions:
@@ -295,18 +300,14 @@ def render_ical(release, sessions, *, language):
         event.add("description", description)
         event.add("dtstart", starts)
         event.add("dtend", ends)
-        event.add("dtstamp", release.published_at)
+        event.add("dtstamp", stamp)
         event.add("sequence", entry["sequence"])
         event.add("status", "CANCELLED" if entry["state"] == "cancelled" else "CONFIRMED")
         room = entry["room"]["name"] if entry["room"] else ""
-        event.add("location", ", ".join(part for part in (room, _venue_name(release)) if part))
+        event.add("location", ", ".join(part for part in (room, conference.venue.name) if part))
         event.add("url", feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"))
         calendar.add_component(event)
     return calendar.to_ical()
-
-
-def _venue_name(release):
-    return release.conference.venue.name
 
 
 def _vtimezone(conference):

@@ -45,24 +45,7 @@ def take_snapshot(conference, *, previous=None):
     for session in sessions:
         if session.state == SessionState.CANCELLED and session.pk not in earlier:
             continue
-        entry = {
-            "id": session.pk,
-            "slug": session.slug,
-            "guid": session_guid(conference.slug, session.pk),
-            "kind": session.kind,
-            "title": session.title,
-            "description": session.description,
-            "translations": session.translations,
-            "room": {"id": session.room_id, "name": session.room.name} if session.room else None,
-            "starts_at": session.starts_at.isoformat(),
-            "ends_at": session.ends_at.isoformat(),
-            "languages": session.languages,
-            "state": session.state,
-            "people": [
-                {"role": p.role, "name": p.public_name, "function": p.public_function}
-                for p in session.people.all()
-            ],
-        }
+        entry = session_entry(session, conference)
         before = earlier.get(session.pk)
         changed = before is None or any(before[key] != entry[key] for key in _TRACKED)
         entry["sequence"] = (
@@ -70,6 +53,28 @@ def take_snapshot(conference, *, previous=None):
         )
         snapshot.append(entry)
     return snapshot
+
+
+def session_entry(session, conference):
+    """One session in its frozen, public form (sequence added by the caller)."""
+    return {
+        "id": session.pk,
+        "slug": session.slug,
+        "guid": session_guid(conference.slug, session.pk),
+        "kind": session.kind,
+        "title": session.title,
+        "description": session.description,
+        "translations": session.translations,
+        "room": {"id": session.room_id, "name": session.room.name} if session.room else None,
+        "starts_at": session.starts_at.isoformat(),
+        "ends_at": session.ends_at.isoformat(),
+        "languages": session.languages,
+        "state": session.state,
+        "people": [
+            {"role": p.role, "name": p.public_name, "function": p.public_function}
+            for p in session.people.all()
+        ],
+    }
 
 
 def compare(previous, current):

@@ -4,6 +4,8 @@ Organisers edit the programme as drafts; a release freezes the public programme 
 snapshot. The feeds serve the latest release, never the draft, and an old release never changes.
 """
 
+import hashlib
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,3 +36,27 @@ class ScheduleRelease(models.Model):
 
     def __str__(self):
         return f"{self.conference.slug} v{self.number}"
+
+
+class AgendaLink(models.Model):
+    """A delegate's secret, revocable address of a personal calendar (.ics).
+
+    Only the SHA-256 hash of the token is stored; issuing a new link revokes the old one.
+    """
+
+    delegate = models.OneToOneField(
+        "delegations.Delegate", on_delete=models.CASCADE, related_name="agenda_link"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal agenda link")
+        verbose_name_plural = _("personal agenda links")
+
+    def __str__(self):
+        return f"agenda of {self.delegate}"
+
+
+def agenda_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

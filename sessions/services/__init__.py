@@ -1,5 +1,6 @@
 """Every write to the programme that matters, one module per concern; re-exported here."""
 
+from sessions.services.agenda import issue_agenda_link, revoke_agenda_link
 from sessions.services.programme import (
     add_session_person,
     cancel_session,
@@ -13,7 +14,9 @@ __all__ = [
     "add_session_person",
     "cancel_session",
     "create_session",
+    "issue_agenda_link",
     "publish_session",
     "release_schedule",
     "reschedule_session",
+    "revoke_agenda_link",
 ]
