@@ -10,4 +10,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("conferences/<str:slug>/", include("sessions.api.urls")),
     path("agenda/<str:token>.ics", AgendaView.as_view(), name="personal-agenda"),
+    path("", include("delegations.api.urls")),
 ]
