@@ -5,6 +5,8 @@
 Domain errors are expected outcomes, so they are answered, not logged as crashes.
 """
 
+from django.http import JsonResponse
+from django.views import defaults
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -31,3 +33,12 @@ def exception_handler(exc, context):
         }
     }
     return response
+
+
+def page_not_found(request, exception):
+    """Django's 404 for an address no route matches: the API's error shape under /api/, the
+    ordinary page elsewhere."""
+    if request.path.startswith("/api/"):
+        body = {"error": {"code": "not_found", "message": "Not found.", "details": {}}}
+        return JsonResponse(body, status=404)
+    return defaults.page_not_found(request, exception)

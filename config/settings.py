@@ -229,6 +229,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "The schedule feed and the organisers' API of the conference logistics system.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.openapi.document_errors",
+    ],
 }
 
 COUNTRIES_FIRST = ["VN"]

@@ -7,6 +7,8 @@ from config import health
 admin.site.site_header = "Conference logistics: organiser console"
 admin.site.site_title = "Organiser console"
 
+handler404 = "config.api_errors.page_not_found"
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

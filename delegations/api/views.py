@@ -64,12 +64,29 @@ class DelegationViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(InvitationSerializer(invitation).data, status=code)
 
 
+class DelegateFilter(filters.FilterSet):
+    # A number, not a choice: an unknown delegation gives an empty list, not an error.
+    delegation = filters.NumberFilter(field_name="delegation_id")
+
+    class Meta:
+        model = Delegate
+        fields = ["delegation", "role", "protocol_rank", "accreditation_status"]
+
+
+class InvitationFilter(filters.FilterSet):
+    delegation = filters.NumberFilter(field_name="delegation_id")
+
+    class Meta:
+        model = Invitation
+        fields = ["delegation", "state"]
+
+
 @extend_schema(tags=["organisers"])
 class DelegateViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DelegateSerializer
     permission_classes = [ModelPermissions]
     queryset = Delegate.objects.select_related("delegation").order_by("pk")
-    filterset_fields = ["delegation", "role", "protocol_rank", "accreditation_status"]
+    filterset_class = DelegateFilter
 
 
 @extend_schema(tags=["organisers"])
@@ -77,7 +94,7 @@ class InvitationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = InvitationSerializer
     permission_classes = [ModelPermissions]
     queryset = Invitation.objects.order_by("-pk")
-    filterset_fields = ["delegation", "state"]
+    filterset_class = InvitationFilter
 
     @extend_schema(request=None, responses={200: InvitationSerializer})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])

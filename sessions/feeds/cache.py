@@ -7,12 +7,14 @@
   Django's cache is the second level, shared by the processes, so a new one does not re-render.
 """
 
+import re
 import threading
 import time
 from collections import OrderedDict
 
 from django.core.cache import cache
 
+from conference.validators import CONFERENCE_SLUG_PATTERN
 from sessions.selectors import latest_release
 
 POINTER_SECONDS = 300  # a safety net only: publishing a release drops the pointer at once
@@ -34,6 +36,8 @@ def latest_pointer(slug):
 
     Each process trusts what it read for POINTER_LOCAL_SECONDS: a new release reaches every
     process within that time (and at once in the one that published it)."""
+    if not re.fullmatch(CONFERENCE_SLUG_PATTERN.strip("^$"), slug):
+        return None  # not a conference's slug: nothing to look up, nothing to cache
     now = time.monotonic()
     with _lock:
         local = _pointers.get(slug)

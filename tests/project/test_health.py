@@ -68,3 +68,12 @@ def test_readyz_answers_503_with_a_reason_when_the_database_is_down(client, data
         "status": "unavailable",
         "reasons": {"database": "database unreachable: OperationalError"},
     }
+
+
+def test_an_unknown_api_address_answers_404_in_the_api_error_shape(client):
+    response = client.get("/api/v1/conferences/hanoi2025/schedule/sessions/-1/")
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {"code": "not_found", "message": "Not found.", "details": {}}
+    }
