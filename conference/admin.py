@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from conference.models import AccessZone, Conference, Room, Venue
+from conference.models import (
+    AccessZone,
+    Conference,
+    Convention,
+    Instrument,
+    Room,
+    Signature,
+    Venue,
+)
 
 
 class RoomInline(admin.TabularInline):
@@ -44,3 +52,34 @@ class ConferenceAdmin(admin.ModelAdmin):
     list_filter = ["host_country"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["venue"]
+
+
+class SignatureInline(admin.TabularInline):
+    model = Signature
+    extra = 0
+
+
+class InstrumentInline(admin.TabularInline):
+    model = Instrument
+    extra = 0
+
+
+@admin.register(Convention)
+class ConventionAdmin(admin.ModelAdmin):
+    list_display = ["short_title", "adopted_on", "signature_closes_on", "depositary"]
+    search_fields = ["title", "short_title"]
+    inlines = [SignatureInline, InstrumentInline]
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "convention", "signed_on", "place"]
+    list_filter = ["convention", "signed_on"]
+    search_fields = ["country", "organisation"]
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "convention", "kind", "deposited_on"]
+    list_filter = ["convention", "kind"]
+    search_fields = ["country", "organisation"]

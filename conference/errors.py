@@ -22,6 +22,11 @@ class DomainError(Exception):
         super().__init__(self.message)
 
 
+class AlreadyRecorded(DomainError):
+    code = "already_recorded"
+    default_message = "This State or organisation has already done so for this convention."
+
+
 def full_clean_or_raise(instance, *domain_errors):
     """Validate `instance` like a form would, turning the violation of a model constraint whose
     `violation_error_code` is one of the domain errors' codes into that domain error. Other

@@ -98,6 +98,30 @@ class Room(models.Model):
         return self.name
 
 
+class Convention(models.Model):
+    """A treaty that conferences open for signature and whose parties they later gather."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=500)
+    short_title = models.CharField(_("short title"), max_length=200)
+    adopted_on = models.DateField(_("adopted on"))
+    signature_closes_on = models.DateField(_("open for signature until"), null=True, blank=True)
+    depositary = models.CharField(_("depositary"), max_length=200)
+    instruments_for_entry_into_force = models.PositiveSmallIntegerField(
+        _("instruments needed for entry into force"), default=40
+    )
+    days_after_last_instrument = models.PositiveSmallIntegerField(
+        _("days after that instrument"), default=90
+    )
+
+    class Meta:
+        verbose_name = _("convention")
+        verbose_name_plural = _("conventions")
+
+    def __str__(self):
+        return self.short_title
+
+
 class Conference(models.Model):
     slug = models.CharField(
         _("slug"),
@@ -136,6 +160,14 @@ class Conference(models.Model):
         help_text=_('For example "Hanoi Convention Secretariat <secretariat@example.org>".'),
     )
     email_reply_to = models.EmailField(_("reply-to address"), blank=True)
+    convention = models.ForeignKey(
+        Convention,
+        on_delete=models.PROTECT,
+        related_name="conferences",
+        null=True,
+        blank=True,
+        verbose_name=_("convention"),
+    )
     reminder_days = models.JSONField(
         _("reminders, days before the reply deadline"),
         default=default_reminder_days,
@@ -173,3 +205,69 @@ class Conference(models.Model):
     def local_datetime(self, day, clock):
         """An aware datetime for a wall-clock time on a day of the conference, in its timezone."""
         return datetime.combine(day, clock, tzinfo=self.tzinfo)
+
+
+class Party(models.Model):
+    """What a State or a regional economic integration organisation (REIO) did about a
+    convention: abstract base of signatures and instruments."""
+
+    convention = models.ForeignKey(Convention, on_delete=models.CASCADE)
+    country = CountryField(_("State"), blank=True)
+    organisation = models.CharField(
+        _("regional economic integration organisation"), max_length=200, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.country.name) if self.country else self.organisation
+
+    @property
+    def is_reio(self):
+        return not self.country
+
+
+_STATE_OR_REIO = (Q(country="") & ~Q(organisation="")) | (~Q(country="") & Q(organisation=""))
+
+
+class Signature(Party):
+    signed_on = models.DateField(_("signed on"))
+    place = models.CharField(_("place"), max_length=100)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["signed_on", "pk"]
+        default_related_name = "signatures"
+        constraints = [
+            models.CheckConstraint(condition=_STATE_OR_REIO, name="signature_state_or_reio"),
+            models.UniqueConstraint(
+                fields=["convention", "country", "organisation"],
+                name="signature_once",
+            ),
+        ]
+
+
+class Instrument(Party):
+    class Kind(models.TextChoices):
+        RATIFICATION = "ratification", _("Ratification")
+        ACCEPTANCE = "acceptance", _("Acceptance")
+        APPROVAL = "approval", _("Approval")
+        ACCESSION = "accession", _("Accession")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    deposited_on = models.DateField(_("deposited on"))
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        ordering = ["deposited_on", "pk"]
+        default_related_name = "instruments"
+        constraints = [
+            models.CheckConstraint(condition=_STATE_OR_REIO, name="instrument_state_or_reio"),
+            models.UniqueConstraint(
+                fields=["convention", "country", "organisation"],
+                name="instrument_once",
+            ),
+        ]

@@ -3,12 +3,18 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from conference.api.views import ConventionStatusView
 from sessions.api.views import AgendaView
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("conferences/<str:slug>/", include("sessions.api.urls")),
+    path(
+        "conferences/<str:slug>/convention/",
+        ConventionStatusView.as_view(),
+        name="convention-status",
+    ),
     path("agenda/<str:token>.ics", AgendaView.as_view(), name="personal-agenda"),
     path("", include("delegations.api.urls")),
 ]

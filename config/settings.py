@@ -236,6 +236,30 @@ SPECTACULAR_SETTINGS = {
 }
 
 COUNTRIES_FIRST = ["VN"]
+# Short names as the United Nations writes them (UNTERM), which protocol officers expect.
+COUNTRIES_OVERRIDE = {
+    "BN": "Brunei Darussalam",
+    "BO": "Bolivia (Plurinational State of)",
+    "CD": "Democratic Republic of the Congo",
+    "CZ": "Czechia",
+    "FM": "Micronesia (Federated States of)",
+    "GB": "United Kingdom of Great Britain and Northern Ireland",
+    "IR": "Iran (Islamic Republic of)",
+    "KP": "Democratic People's Republic of Korea",
+    "KR": "Republic of Korea",
+    "LA": "Lao People's Democratic Republic",
+    "MD": "Republic of Moldova",
+    "NL": "Netherlands (Kingdom of the)",
+    "PS": "State of Palestine",
+    "RU": "Russian Federation",
+    "SY": "Syrian Arab Republic",
+    "TR": "Türkiye",
+    "TZ": "United Republic of Tanzania",
+    "US": "United States of America",
+    "VA": "Holy See",
+    "VE": "Venezuela (Bolivarian Republic of)",
+    "VN": "Viet Nam",
+}
 
 # Security. Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from conference.models import AccessZone, Conference, Room, Venue
+from conference import services as conference_services
+from conference.errors import AlreadyRecorded
+from conference.models import AccessZone, Conference, Convention, Room, Venue
 from delegations import services as delegation_services
 from delegations.enums import DelegateRole, DelegationKind, ProtocolRank
 from delegations.models import Delegate, Delegation
@@ -66,7 +68,8 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
     report = DemoReport()
     with transaction.atomic():
         venue = _venue(data["venue"], report)
-        conference = _conference(data["conference"], venue, report)
+        convention = _convention(data["convention"], report)
+        conference = _conference(data["conference"], venue, report, convention=convention)
         rooms = {room.name: room for room in venue.rooms.all()}
         for entry in data["sessions"]:
             _session(conference, rooms, entry, report)
@@ -74,6 +77,7 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
             _state_delegation(conference, entry, report)
         for entry in delegations["organisations"]:
             _organisation_delegation(conference, entry, report)
+        _signatures(convention, delegations, conference.city, report)
         _release(conference, report)
     report.totals = {
         "rooms": venue.rooms.count(),
@@ -126,7 +130,30 @@ def _venue(entry, report):
     return venue
 
 
-def _conference(entry, venue, report):
+def _convention(entry, report):
+    convention, created = Convention.objects.get_or_create(
+        slug=entry["slug"], defaults={k: v for k, v in entry.items() if k != "slug"}
+    )
+    report.count_new("conventions", created)
+    return convention
+
+
+def _signatures(convention, delegations, place, report):
+    """The signatures of the opening for signature, as the facts file reports them."""
+    for entry in delegations["states"] + delegations["organisations"]:
+        if "signed_on" not in entry:
+            continue
+        party = {"country": entry["code"]} if "code" in entry else {"organisation": entry["name"]}
+        try:
+            conference_services.record_signature(
+                convention, signed_on=entry["signed_on"], place=place, **party
+            )
+            report.count_new("signatures", True)
+        except AlreadyRecorded:
+            report.count_new("signatures", False)
+
+
+def _conference(entry, venue, report, *, convention):
     conference, created = Conference.objects.get_or_create(
         slug=entry["slug"],
         defaults={
@@ -135,6 +162,7 @@ def _conference(entry, venue, report):
             "city": entry["city"],
             "host_country": entry["host_country"],
             "venue": venue,
+            "convention": convention,
             "timezone": entry["timezone"],
             "start_date": entry["start_date"],
             "end_date": entry["end_date"],

@@ -124,3 +124,13 @@ def test_load_demo_twice_changes_nothing(hanoi):
     assert _counts() == before
     assert last_line.startswith("Demo conference hanoi2025 installed: ")
     assert last_line.endswith("(created by this run: nothing).")
+
+
+def test_load_demo_records_the_signatures_of_25_october(hanoi):
+    signatures = hanoi.convention.signatures.all()
+
+    assert hanoi.convention.short_title.startswith("United Nations Convention against Cybercrime")
+    assert signatures.count() == 43
+    assert signatures.filter(organisation="European Union").count() == 1
+    assert {s.signed_on for s in signatures} == {dt.date(2025, 10, 25)}
+    assert signatures.filter(country="VN").exists()
