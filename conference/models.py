@@ -168,6 +168,17 @@ class Conference(models.Model):
         blank=True,
         verbose_name=_("convention"),
     )
+    lot_letter = models.CharField(
+        _("letter drawn by lot"),
+        max_length=1,
+        default="A",
+        help_text=_("States are taken in alphabetical order starting from this letter."),
+    )
+    host_pride_of_place = models.BooleanField(
+        _("host's pride of place"),
+        default=True,
+        help_text=_("The host delegation comes first in every order of precedence."),
+    )
     reminder_days = models.JSONField(
         _("reminders, days before the reply deadline"),
         default=default_reminder_days,
