@@ -168,6 +168,11 @@ class Conference(models.Model):
         blank=True,
         verbose_name=_("convention"),
     )
+    places_per_delegation = models.PositiveSmallIntegerField(
+        _("places per delegation in a roundtable"),
+        default=2,
+        help_text=_("For example one seat at the table and one behind it."),
+    )
     lot_letter = models.CharField(
         _("letter drawn by lot"),
         max_length=1,

@@ -27,3 +27,18 @@ class NoRelease(DomainError):
     code = "no_release"
     default_message = _("No programme has been released for this conference yet.")
     status_code = 404
+
+
+class PlacesNotOffered(DomainError):
+    code = "places_not_offered"
+    default_message = _("This session does not take reservations of places.")
+
+
+class AlreadyHasPlace(DomainError):
+    code = "already_has_place"
+    default_message = _("This delegate already has a place, or is on the wait list, here.")
+
+
+class DelegationQuotaReached(DomainError):
+    code = "delegation_quota_reached"
+    default_message = _("Your delegation already has all the places it may hold in this session.")

@@ -1,7 +1,10 @@
 """Reads of the programme reused by services, the console and the API."""
 
+
 from sessions.models import (
     AgendaLink,
+    Place,
+    PlaceState,
     ScheduleRelease,
     Session,
     SessionPerson,
@@ -22,14 +25,17 @@ def room_clash(session: Session) -> Session | None:
 
 
 def attendees_of(session_ids) -> dict[int, set[int]]:
-    """Delegate ids attending each session, for notices of change. Today: the chairs, moderators
-    and speakers who are delegates. Places in roundtables, seats at the gala dinner and bilateral
+    """Delegate ids attending each session, for notices of change: the chairs, moderators and
+    speakers who are delegates, and confirmed places. Seats at the gala dinner and bilateral
     meetings add one union term each here when they exist."""
     attendees = {session_id: set() for session_id in session_ids}
     people = SessionPerson.objects.filter(
         session_id__in=session_ids, delegate__isnull=False
     ).values_list("session_id", "delegate_id")
-    for session_id, delegate_id in people:
+    places = Place.objects.filter(
+        session_id__in=session_ids, state=PlaceState.CONFIRMED
+    ).values_list("session_id", "delegate_id")
+    for session_id, delegate_id in [*people, *places]:
         attendees[session_id].add(delegate_id)
     return attendees
 
@@ -46,8 +52,9 @@ def latest_release(conference_slug, *, with_content=False):
 
 
 def sessions_attended_by(delegate):
-    """The public sessions a delegate attends, in time order. Today: those the delegate chairs,
-    moderates or speaks in; places, gala seats and bilateral meetings add one union term each."""
+    """The public sessions a delegate attends, in time order: those the delegate chairs,
+    moderates or speaks in, and confirmed places; gala seats and bilateral meetings add one union
+    term each."""
     return (
         Session.objects.filter(state__in=["published", "cancelled"], people__delegate=delegate)
         .select_related("room", "conference__venue")

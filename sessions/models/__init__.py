@@ -1,10 +1,13 @@
 """The programme's models, one module per concern."""
 
+from sessions.models.places import Place, PlaceState
 from sessions.models.releases import AgendaLink, ScheduleRelease, agenda_token_hash
 from sessions.models.session import Session, SessionPerson, SessionQuerySet
 
 __all__ = [
     "AgendaLink",
+    "Place",
+    "PlaceState",
     "ScheduleRelease",
     "Session",
     "SessionPerson",

@@ -1,6 +1,7 @@
 """Every write to the programme that matters, one module per concern; re-exported here."""
 
 from sessions.services.agenda import issue_agenda_link, revoke_agenda_link
+from sessions.services.places import release_place, reserve_place, waitlist_position
 from sessions.services.programme import (
     add_session_person,
     cancel_session,
@@ -16,7 +17,10 @@ __all__ = [
     "create_session",
     "issue_agenda_link",
     "publish_session",
+    "release_place",
     "release_schedule",
     "reschedule_session",
+    "reserve_place",
     "revoke_agenda_link",
+    "waitlist_position",
 ]
