@@ -12,6 +12,7 @@ Delegations and delegates are ordered by:
 """
 
 import unicodedata
+
 from django.utils import translation
 
 from delegations.enums import DelegateRole, DelegationKind, ProtocolRank

@@ -1,6 +1,5 @@
 """Reads of the programme reused by services, the console and the API."""
 
-
 from sessions.models import (
     AgendaLink,
     Place,
