@@ -173,6 +173,12 @@ class Conference(models.Model):
         default=2,
         help_text=_("For example one seat at the table and one behind it."),
     )
+    speaking_minutes_state = models.PositiveSmallIntegerField(
+        _("speaking time of a State (minutes)"), default=5
+    )
+    speaking_minutes_observer = models.PositiveSmallIntegerField(
+        _("speaking time of an observer or organisation (minutes)"), default=3
+    )
     lot_letter = models.CharField(
         _("letter drawn by lot"),
         max_length=1,

@@ -42,3 +42,13 @@ class AlreadyHasPlace(DomainError):
 class DelegationQuotaReached(DomainError):
     code = "delegation_quota_reached"
     default_message = _("Your delegation already has all the places it may hold in this session.")
+
+
+class AlreadyInscribed(DomainError):
+    code = "already_inscribed"
+    default_message = _("This delegation is already on the speakers' list.")
+
+
+class NotInscribed(DomainError):
+    code = "not_inscribed"
+    default_message = _("This delegation is not on the speakers' list.")

@@ -1,7 +1,15 @@
 """Reads of the programme reused by services, the console and the API."""
 
+from datetime import timedelta
+
+from django.db.models import Q
+
+from delegations.enums import DelegationKind
+from delegations.precedence import BY_INSCRIPTION, order_delegations
+from sessions.enums import SessionKind, SessionState
 from sessions.models import (
     AgendaLink,
+    Inscription,
     Place,
     PlaceState,
     ScheduleRelease,
@@ -55,7 +63,11 @@ def sessions_attended_by(delegate):
     moderates or speaks in, and confirmed places; gala seats and bilateral meetings add one union
     term each."""
     return (
-        Session.objects.filter(state__in=["published", "cancelled"], people__delegate=delegate)
+        Session.objects.filter(state__in=["published", "cancelled"])
+        .filter(
+            Q(people__delegate=delegate)
+            | Q(places__delegate=delegate, places__state=PlaceState.CONFIRMED)
+        )
         .select_related("room", "conference__venue")
         .distinct()
         .order_by("starts_at")
@@ -69,3 +81,53 @@ def delegate_by_agenda_token(token):
         .first()
     )
     return link.delegate if link else None
+
+
+def speakers_list(conference) -> list[Inscription]:
+    """Active inscriptions in speaking order: positions set by hand first (the frozen list),
+    else by precedence and time of inscription."""
+    active = list(
+        Inscription.objects.filter(conference=conference, withdrawn_at__isnull=True)
+        .select_related("delegation", "speaker")
+        .prefetch_related("delegation__delegates")
+    )
+    if any(entry.position for entry in active):
+        return sorted(active, key=lambda e: (e.position or 10**9, e.requested_at))
+    by_delegation = {entry.delegation_id: entry for entry in active}
+    ordered = order_delegations(
+        [entry.delegation for entry in active],
+        conference=conference,
+        tie_break=BY_INSCRIPTION,
+        inscribed_at={entry.delegation_id: entry.requested_at for entry in active},
+    )
+    return [by_delegation[delegation.pk] for delegation in ordered]
+
+
+def speaking_minutes(conference, delegation) -> int:
+    if delegation.kind == DelegationKind.MEMBER_STATE:
+        return conference.speaking_minutes_state
+    return conference.speaking_minutes_observer
+
+
+def expected_times(conference) -> list[tuple[Inscription, object]]:
+    """Each speaker with the expected start of the statement, filling the general debate's
+    sittings in order; a statement that does not fit in a sitting goes to the next one. None
+    for those beyond the last sitting."""
+    sittings = list(
+        Session.objects.filter(
+            conference=conference, kind=SessionKind.GENERAL_DEBATE, state=SessionState.PUBLISHED
+        ).order_by("starts_at")
+    )
+    schedule = []
+    index, clock = 0, sittings[0].starts_at if sittings else None
+    for entry in speakers_list(conference):
+        length = timedelta(minutes=speaking_minutes(conference, entry.delegation))
+        while index < len(sittings) and clock + length > sittings[index].ends_at:
+            index += 1
+            clock = sittings[index].starts_at if index < len(sittings) else None
+        if index >= len(sittings):
+            schedule.append((entry, None))
+            continue
+        schedule.append((entry, clock))
+        clock += length
+    return schedule

@@ -10,17 +10,27 @@ from sessions.services.programme import (
     reschedule_session,
 )
 from sessions.services.releases import release_schedule
+from sessions.services.speakers import (
+    move_speaker,
+    request_to_speak,
+    swap_speakers,
+    withdraw_from_list,
+)
 
 __all__ = [
     "add_session_person",
     "cancel_session",
     "create_session",
     "issue_agenda_link",
+    "move_speaker",
     "publish_session",
     "release_place",
     "release_schedule",
+    "request_to_speak",
     "reschedule_session",
     "reserve_place",
     "revoke_agenda_link",
+    "swap_speakers",
     "waitlist_position",
+    "withdraw_from_list",
 ]

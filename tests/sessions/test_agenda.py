@@ -48,3 +48,16 @@ def test_a_new_link_revokes_the_old_one_and_revoking_ends_it(client, delegate_wi
     services.revoke_agenda_link(delegate_with_sessions)
     assert client.get(f"/api/v1/agenda/{new}.ics").status_code == 404
     assert client.get("/api/v1/agenda/forged.ics").status_code == 404
+
+
+def test_the_personal_agenda_includes_confirmed_places(client):
+    delegate = DelegateFactory()
+    roundtable = services.publish_session(
+        SessionFactory(conference=delegate.delegation.conference, title="Roundtable 3", capacity=5)
+    )
+    services.reserve_place(roundtable, delegate=delegate)
+    token = services.issue_agenda_link(delegate)
+
+    calendar = Calendar.from_ical(client.get(f"/api/v1/agenda/{token}.ics").content)
+
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Roundtable 3"]
