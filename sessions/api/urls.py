@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sessions.api import views
+from sessions.api import speakers, views
 
 urlpatterns = [
     path("schedule/", views.ScheduleJSONView.as_view(), name="schedule-json"),
@@ -12,6 +12,8 @@ urlpatterns = [
         views.SessionDetailView.as_view(),
         name="schedule-session",
     ),
+    path("speakers/", speakers.SpeakersListView.as_view(), name="speakers-list"),
+    path("speakers.csv", speakers.SpeakersListCSVView.as_view(), name="speakers-list-csv"),
     path("schedule/versions/", views.ReleaseListView.as_view(), name="schedule-versions"),
     path("schedule/changes/", views.ChangesView.as_view(), name="schedule-changes"),
 ]

@@ -108,3 +108,29 @@ def test_a_delegation_inscribes_once_and_can_withdraw(debate):
         services.withdraw_from_list(entry.delegation)
     services.request_to_speak(entry.delegation)  # may ask again after withdrawing
     assert len(speakers_list(debate)) == 1
+
+
+def test_the_list_is_published_as_json_and_csv(client, debate):
+    debate.slug = "hanoi2025"
+    debate.save()
+    entry = inscribe(debate, "FR", "minister", at(1, 9))
+    head = entry.delegation.delegates.get()
+
+    document = client.get("/api/v1/conferences/hanoi2025/speakers/").json()
+    sheet = client.get("/api/v1/conferences/hanoi2025/speakers.csv").content.decode()
+
+    assert document == [
+        {
+            "order": 1,
+            "delegation": "France",
+            "speaker": head.full_name,
+            "function": head.function,
+            "minutes": 5,
+            "expected_at": "2025-10-25T14:00:00+07:00",
+        }
+    ]
+    assert sheet.splitlines() == [
+        "order,delegation,speaker,function,minutes,expected at",
+        f"1,France,{head.full_name},{head.function},5,25 Oct 14:00",
+    ]
+    assert client.get("/api/v1/conferences/nowhere/speakers/").status_code == 404
