@@ -52,3 +52,26 @@ class AlreadyInscribed(DomainError):
 class NotInscribed(DomainError):
     code = "not_inscribed"
     default_message = _("This delegation is not on the speakers' list.")
+
+
+class NotAStateDelegation(DomainError):
+    code = "not_a_state"
+    default_message = _("Only a State's delegation signs the Convention.")
+    status_code = 400
+
+
+class FullPowersNeeded(DomainError):
+    code = "full_powers_needed"
+    default_message = _("The signatory needs verified full powers before signing.")
+
+
+class InvalidDocument(DomainError):
+    code = "invalid_document"
+    default_message = _("Upload the document as a PDF file of at most 10 MB.")
+    status_code = 400
+
+
+class ReasonRequired(DomainError):
+    code = "reason_required"
+    default_message = _("Give the reason of the rejection: the delegation will read it.")
+    status_code = 400

@@ -3,10 +3,17 @@
 from sessions.models.places import Place, PlaceState
 from sessions.models.releases import AgendaLink, ScheduleRelease, agenda_token_hash
 from sessions.models.session import Session, SessionPerson, SessionQuerySet
+from sessions.models.signing import (
+    SIGNS_WITHOUT_FULL_POWERS,
+    FullPowersState,
+    Signatory,
+)
 from sessions.models.speakers import Inscription
 
 __all__ = [
+    "SIGNS_WITHOUT_FULL_POWERS",
     "AgendaLink",
+    "FullPowersState",
     "Inscription",
     "Place",
     "PlaceState",
@@ -14,5 +21,6 @@ __all__ = [
     "Session",
     "SessionPerson",
     "SessionQuerySet",
+    "Signatory",
     "agenda_token_hash",
 ]

@@ -10,6 +10,13 @@ from sessions.services.programme import (
     reschedule_session,
 )
 from sessions.services.releases import release_schedule
+from sessions.services.signing import (
+    assign_signing_slots,
+    record_signing,
+    register_signatory,
+    upload_full_powers,
+    verify_full_powers,
+)
 from sessions.services.speakers import (
     move_speaker,
     request_to_speak,
@@ -19,11 +26,14 @@ from sessions.services.speakers import (
 
 __all__ = [
     "add_session_person",
+    "assign_signing_slots",
     "cancel_session",
     "create_session",
     "issue_agenda_link",
     "move_speaker",
     "publish_session",
+    "record_signing",
+    "register_signatory",
     "release_place",
     "release_schedule",
     "request_to_speak",
@@ -31,6 +41,8 @@ __all__ = [
     "reserve_place",
     "revoke_agenda_link",
     "swap_speakers",
+    "upload_full_powers",
+    "verify_full_powers",
     "waitlist_position",
     "withdraw_from_list",
 ]

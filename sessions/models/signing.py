@@ -1,0 +1,72 @@
+"""The signing ceremony: who signs for each State, full powers, and the order at the table."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from conference.models import Conference
+from delegations.enums import ProtocolRank
+from delegations.models import Delegate, Delegation
+
+# A Head of State, Head of Government or Minister for Foreign Affairs signs without full powers.
+SIGNS_WITHOUT_FULL_POWERS = {
+    ProtocolRank.HEAD_OF_STATE,
+    ProtocolRank.HEAD_OF_GOVERNMENT,
+    ProtocolRank.MINISTER_FOR_FOREIGN_AFFAIRS,
+}
+
+
+def full_powers_path(instance, filename):
+    # A random name: the uploaded name says nothing, and nobody can guess another's address.
+    return f"full-powers/{uuid.uuid4().hex}.pdf"
+
+
+class FullPowersState(models.TextChoices):
+    NOT_REQUIRED = "not_required", _("Not required")
+    MISSING = "missing", _("Missing")
+    PENDING = "pending", _("Waiting for verification")
+    APPROVED = "approved", _("Verified")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Signatory(models.Model):
+    """The person who signs the Convention for a State at a conference, and their full powers."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="signatories")
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="signatories")
+    delegate = models.ForeignKey(Delegate, on_delete=models.PROTECT, related_name="signatories")
+    full_powers = models.FileField(
+        _("instrument of full powers"), upload_to=full_powers_path, blank=True
+    )
+    full_powers_state = models.CharField(
+        _("full powers"), max_length=12, choices=FullPowersState.choices
+    )
+    rejection_reason = models.TextField(_("reason of the rejection"), blank=True)
+    verified_by = models.CharField(_("verified by"), max_length=150, blank=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    slot = models.PositiveSmallIntegerField(_("place in the signing order"), null=True, blank=True)
+    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["conference", "slot", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "delegation"], name="signatory_one_per_delegation"
+            ),
+            models.UniqueConstraint(
+                fields=["conference", "slot"],
+                condition=Q(slot__isnull=False),
+                name="signatory_unique_slot",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.delegate} for {self.delegation}"
+
+    @property
+    def may_sign(self):
+        return self.full_powers_state in (FullPowersState.NOT_REQUIRED, FullPowersState.APPROVED)

@@ -1,0 +1,134 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conference.models import Convention
+from sessions import services
+from sessions.errors import FullPowersNeeded, InvalidDocument, NotAStateDelegation, ReasonRequired
+from tests.factories import (
+    HANOI,
+    ConferenceFactory,
+    DelegateFactory,
+    DelegationFactory,
+    OrganisationDelegationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def hanoi():
+    convention = Convention.objects.create(
+        slug="uncc",
+        title="United Nations Convention against Cybercrime",
+        short_title="Hanoi Convention",
+        adopted_on=dt.date(2024, 12, 24),
+        depositary="Secretary-General of the United Nations",
+    )
+    return ConferenceFactory(host_country="VN", lot_letter="A", convention=convention)
+
+
+def signatory_of(conference, country, rank):
+    delegation = DelegationFactory(conference=conference, country=country, language="en")
+    delegate = DelegateFactory(delegation=delegation, role="head", protocol_rank=rank)
+    return services.register_signatory(delegation, delegate=delegate)
+
+
+@pytest.mark.parametrize(
+    ("rank", "state"),
+    [
+        ("head_of_state", "not_required"),
+        ("head_of_government", "not_required"),
+        ("minister_for_foreign_affairs", "not_required"),
+        ("minister", "missing"),
+        ("ambassador", "missing"),
+        ("vice_president", "missing"),
+    ],
+)
+def test_full_powers_are_needed_unless_head_of_state_government_or_foreign_minister(
+    hanoi, rank, state
+):
+    assert signatory_of(hanoi, "FR", rank).full_powers_state == state
+
+
+def test_only_a_state_signs(hanoi):
+    organisation = OrganisationDelegationFactory(conference=hanoi)
+    delegate = DelegateFactory(delegation=organisation)
+
+    with pytest.raises(NotAStateDelegation):
+        services.register_signatory(organisation, delegate=delegate)
+
+
+def test_full_powers_must_be_a_pdf(hanoi):
+    signatory = signatory_of(hanoi, "FR", "minister")
+
+    for bad in (b"MZ\x90\x00 not a pdf", b""):
+        with pytest.raises(InvalidDocument):
+            services.upload_full_powers(
+                signatory, file=SimpleUploadedFile("powers.pdf", bad, "application/pdf")
+            )
+
+    signatory.refresh_from_db()
+    assert (signatory.full_powers_state, signatory.full_powers.name) == ("missing", "")
+
+
+def test_the_signing_order_holds_only_those_who_may_sign_host_first(
+    hanoi, django_capture_on_commit_callbacks
+):
+    host = signatory_of(hanoi, "VN", "minister")
+    signatory_of(hanoi, "BR", "head_of_state")
+    austria = signatory_of(hanoi, "AT", "minister")  # full powers never verified
+    chile = signatory_of(hanoi, "CL", "ambassador")
+    for signatory in (host, chile):
+        services.upload_full_powers(
+            signatory, file=SimpleUploadedFile("powers.pdf", PDF, "application/pdf")
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verify_full_powers(host, approve=True, by="accreditation")
+        services.verify_full_powers(chile, approve=False, by="legal", reason="Not signed.")
+        with pytest.raises(ReasonRequired):
+            services.verify_full_powers(chile, approve=False, by="legal", reason=" ")
+
+    order = services.assign_signing_slots(hanoi)
+
+    assert [(s.delegation.country.code, s.slot) for s in order] == [("VN", 1), ("BR", 2)]
+    austria.refresh_from_db()
+    assert austria.slot is None
+    assert [m.subject for m in mail.outbox] == [
+        f"Full powers verified: {host.delegate.full_name}",
+        f"Full powers not accepted: {chile.delegate.full_name}",
+    ]
+    assert "for this reason: Not signed." in mail.outbox[-1].body
+
+
+def test_a_signature_is_recorded_with_date_and_place_and_the_delegation_told(
+    hanoi, django_capture_on_commit_callbacks
+):
+    signatory = signatory_of(hanoi, "BR", "head_of_state")
+    unverified = signatory_of(hanoi, "AT", "minister")
+    services.assign_signing_slots(hanoi)
+
+    with time_machine.travel(dt.datetime(2025, 10, 25, 10, 40, tzinfo=HANOI)):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.record_signing(signatory)
+        with pytest.raises(FullPowersNeeded):
+            services.record_signing(unverified)
+
+    (signature,) = hanoi.convention.signatures.all()
+    assert (signature.country.code, signature.signed_on, signature.place) == (
+        "BR",
+        dt.date(2025, 10, 25),
+        "Hanoi",
+    )
+    assert mail.outbox[-1].subject == "Signature recorded: Brazil"
+    assert "25 October 2025, 10:40 (Asia/Ho_Chi_Minh)" in mail.outbox[-1].body
