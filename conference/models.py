@@ -12,6 +12,7 @@ from conference.validators import (
     CONFERENCE_SLUG_PATTERN,
     validate_conference_slug,
     validate_language_codes,
+    validate_quotas,
     validate_timezone,
 )
 
@@ -122,6 +123,10 @@ class Convention(models.Model):
         return self.short_title
 
 
+def default_delegation_quotas():
+    return {"head_of_delegation": 1, "delegate": 5, "security": 2, "support": 2}
+
+
 class Conference(models.Model):
     slug = models.CharField(
         _("slug"),
@@ -167,6 +172,15 @@ class Conference(models.Model):
         null=True,
         blank=True,
         verbose_name=_("convention"),
+    )
+    delegation_quotas = models.JSONField(
+        _("badges per delegation, by category"),
+        default=default_delegation_quotas,
+        validators=[validate_quotas],
+        help_text=_(
+            'For example {"head_of_delegation": 1, "delegate": 5, "security": 2, "support": 2}; '
+            "a category left out has no limit."
+        ),
     )
     places_per_delegation = models.PositiveSmallIntegerField(
         _("places per delegation in a roundtable"),

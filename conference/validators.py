@@ -24,3 +24,13 @@ def validate_timezone(value):
 def validate_language_codes(value):
     if not isinstance(value, list) or not all(isinstance(code, str) and code for code in value):
         raise ValidationError(_('Give a list of language codes, for example ["en", "fr"].'))
+
+
+def validate_quotas(value):
+    if not isinstance(value, dict) or not all(
+        isinstance(category, str) and isinstance(limit, int) and limit >= 0
+        for category, limit in value.items()
+    ):
+        raise ValidationError(
+            _('Give a number of badges per category, for example {"delegate": 5}.')
+        )

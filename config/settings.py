@@ -5,12 +5,17 @@ value that is set but wrong stops the start with an `ImproperlyConfigured` that 
 typo in production never silently becomes a default.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from cryptography.fernet import Fernet
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from delegations.passports import derived_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -115,6 +120,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
     "django_countries",
     "simple_history",
     "config.apps.ProjectConfig",
@@ -135,6 +142,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -164,6 +174,46 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Times are stored in UTC and shown in each conference's own timezone.
+# django-axes first: a locked-out user or address is refused before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed sign-ins lock that user name from that address for 15 minutes; the same answer is
+# given whether the user exists or not, so the lock reveals nothing either.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+AXES_VERBOSE = False
+# Behind the proxy, the client's address is the first of X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+LOGIN_URL = "portal:sign-in"
+LOGIN_REDIRECT_URL = "portal:dashboard"
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
+
+# Passport numbers are encrypted with these Fernet keys, newest first (delegations/passports.py).
+def _fernet_keys(raw):
+    keys = [key.strip().encode() for key in raw.split(",") if key.strip()]
+    for key in keys:
+        Fernet(key)  # a malformed key stops the start here, not at the first passport
+    if not keys:
+        raise ValueError("expected comma-separated Fernet keys")
+    return keys
+
+
+PASSPORT_KEYS = _read("PASSPORT_KEYS", _fernet_keys, default=None)
+PASSPORT_FINGERPRINT_KEY = _read("PASSPORT_FINGERPRINT_KEY", str.encode, default=None)
+if not DEBUG and (PASSPORT_KEYS is None or PASSPORT_FINGERPRINT_KEY is None):
+    raise ImproperlyConfigured(
+        "PASSPORT_KEYS and PASSPORT_FINGERPRINT_KEY must be set when DEBUG is false."
+    )
+PASSPORT_KEYS = PASSPORT_KEYS or [derived_key(SECRET_KEY, "passport-encryption")]
+PASSPORT_FINGERPRINT_KEY = PASSPORT_FINGERPRINT_KEY or derived_key(SECRET_KEY, "passport-hash")
+
 USE_TZ = True
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -229,6 +279,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "The schedule feed and the organisers' API of the conference logistics system.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files: no CDN, and no inline script for the CSP to refuse.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.openapi.document_errors",
@@ -271,6 +325,22 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every page, the portal's and the console's, loads only what this server serves: no CDN (the
+# venue's network may be closed), no inline script, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 # The __Host- prefix binds a cookie to this exact host over HTTPS; browsers refuse it over HTTP.
 SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"

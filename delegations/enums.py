@@ -107,3 +107,28 @@ class AccreditationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     ACCREDITED = "accredited", _("Accredited")
     REJECTED = "rejected", _("Rejected")
+
+
+class BadgeCategory(models.TextChoices):
+    """What a badge lets its holder do; the conference sets a quota per category."""
+
+    HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
+    DELEGATE = "delegate", _("Delegate")
+    SECURITY = "security", _("Security")
+    SUPPORT = "support", _("Support staff")
+
+    @classmethod
+    def for_role(cls, role):
+        return {
+            DelegateRole.HEAD: cls.HEAD_OF_DELEGATION,
+            DelegateRole.SECURITY: cls.SECURITY,
+            DelegateRole.INTERPRETER: cls.SUPPORT,
+            DelegateRole.LIAISON: cls.SUPPORT,
+        }.get(role, cls.DELEGATE)
+
+
+class AirportTransfer(models.TextChoices):
+    NONE = "none", _("No transfer needed")
+    ARRIVAL = "arrival", _("On arrival")
+    DEPARTURE = "departure", _("On departure")
+    BOTH = "both", _("On arrival and departure")

@@ -23,3 +23,65 @@ class InvitationUnavailable(DomainError):
         "a new one."
     )
     status_code = 410
+
+
+class InvalidPhoto(DomainError):
+    code = "invalid_photo"
+    default_message = _("Upload the photo as a JPEG or PNG image.")
+    status_code = 400
+
+
+class InvalidDocument(DomainError):
+    code = "invalid_document"
+    default_message = _("Upload the document as a PDF file of at most 10 MB.")
+    status_code = 400
+
+
+class PersonAlreadyRegistered(DomainError):
+    # Names no delegation: the focal point must not learn who else registered this person.
+    code = "person_already_registered"
+    default_message = _(
+        "A person with this passport number and date of birth is already registered for this "
+        "conference. Please contact the Secretariat."
+    )
+
+
+class QuotaReached(DomainError):
+    code = "quota_reached"
+    default_message = _("Your delegation has used all its badges of this category.")
+
+
+class RegistrationClosed(DomainError):
+    code = "registration_closed"
+    default_message = _(
+        "The registration can no longer be changed: it was submitted, or the deadline has passed. "
+        "Please contact the Secretariat to reopen it."
+    )
+
+
+class RegistrationIncomplete(DomainError):
+    code = "registration_incomplete"
+    default_message = _("The registration is not complete yet.")
+    status_code = 400
+
+
+class AccountExists(DomainError):
+    code = "account_exists"
+    default_message = _("An account already exists for this address: please sign in.")
+
+
+class NotAccepted(DomainError):
+    code = "invitation_not_accepted"
+    default_message = _("Accept the invitation before creating an account.")
+    status_code = 400
+
+
+class ReasonRequired(DomainError):
+    code = "reason_required"
+    default_message = _("Give the reason of the refusal: the delegation will read it.")
+    status_code = 400
+
+
+class NotSubmitted(DomainError):
+    code = "not_submitted"
+    default_message = _("The delegation has not submitted its registration.")

@@ -65,13 +65,40 @@ class FullPowersNeeded(DomainError):
     default_message = _("The signatory needs verified full powers before signing.")
 
 
-class InvalidDocument(DomainError):
-    code = "invalid_document"
-    default_message = _("Upload the document as a PDF file of at most 10 MB.")
+class NothingToVerify(DomainError):
+    code = "nothing_to_verify"
+    default_message = _("These full powers are not waiting for verification.")
+
+
+class NoConventionToSign(DomainError):
+    code = "no_convention"
+    default_message = _("This conference has no convention to sign.")
     status_code = 400
 
 
 class ReasonRequired(DomainError):
     code = "reason_required"
     default_message = _("Give the reason of the rejection: the delegation will read it.")
+    status_code = 400
+
+
+class NotAGalaDinner(DomainError):
+    code = "not_a_gala_dinner"
+    default_message = _("This session is not a gala dinner of the delegate's conference.")
+    status_code = 400
+
+
+class NotEnoughGalaSeats(DomainError):
+    code = "not_enough_gala_seats"
+    default_message = _("The tables have fewer seats than there are guests.")
+
+
+class GalaSeatTaken(DomainError):
+    code = "gala_seat_taken"
+    default_message = _("This seat is already taken.")
+
+
+class NoSuchGalaSeat(DomainError):
+    code = "no_such_gala_seat"
+    default_message = _("This table has no such seat.")
     status_code = 400

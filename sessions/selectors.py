@@ -1,14 +1,19 @@
 """Reads of the programme reused by services, the console and the API."""
 
+from collections import Counter
 from datetime import timedelta
+from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from delegations.enums import DelegationKind
 from delegations.precedence import BY_INSCRIPTION, order_delegations
 from sessions.enums import SessionKind, SessionState
 from sessions.models import (
     AgendaLink,
+    GalaAnswer,
+    GalaSeat,
+    GalaTable,
     Inscription,
     Place,
     PlaceState,
@@ -131,3 +136,42 @@ def expected_times(conference) -> list[tuple[Inscription, object]]:
         schedule.append((entry, clock))
         clock += length
     return schedule
+
+
+def seating_plan(session) -> list[GalaTable]:
+    """The dinner's tables, the top table first, each with `.seated`: its seats in seat order,
+    with the delegate, the delegation and the guest's `dietary_needs`. Two queries."""
+    needs = GalaAnswer.objects.filter(session=OuterRef("session"), delegate=OuterRef("delegate"))
+    seats = (
+        GalaSeat.objects.select_related("delegate__delegation")
+        .annotate(dietary_needs=Subquery(needs.values("dietary_needs")[:1]))
+        .order_by("seat_number")
+    )
+    return list(
+        GalaTable.objects.filter(session=session)
+        .order_by("-is_top_table", "number")
+        .prefetch_related(Prefetch("guests", queryset=seats, to_attr="seated"))
+    )
+
+
+class DietarySummary(NamedTuple):
+    guests: int
+    # (need, number of guests), the most frequent first; spelling and case set aside.
+    needs: list[tuple[str, int]]
+
+
+def dietary_summary(session) -> DietarySummary:
+    """For the caterer: how many guests attend, and how many have each dietary need."""
+    answers = GalaAnswer.objects.filter(session=session, attending=True).values_list(
+        "dietary_needs", flat=True
+    )
+    counts, labels, guests = Counter(), {}, 0
+    for need in answers:
+        guests += 1
+        label = " ".join(need.split()).rstrip(".")
+        if label:
+            key = label.casefold()
+            labels.setdefault(key, label[:1].upper() + label[1:])
+            counts[key] += 1
+    needs = sorted(((labels[k], n) for k, n in counts.items()), key=lambda e: (-e[1], e[0]))
+    return DietarySummary(guests=guests, needs=needs)

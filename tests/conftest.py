@@ -62,3 +62,10 @@ def smtp_server(settings):
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = server.port
         yield server
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads (photos, documents) go to a folder of the test's own, never the project's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

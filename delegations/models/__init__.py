@@ -1,5 +1,6 @@
 """Who comes, one module per concern."""
 
+from delegations.models.account import PortalAccount
 from delegations.models.delegation import CORRESPONDENCE_LANGUAGES, Delegate, Delegation
 from delegations.models.invitation import (
     Invitation,
@@ -8,6 +9,7 @@ from delegations.models.invitation import (
     hash_token,
 )
 from delegations.models.outbox import MessageState, OutboundMessage, ProgrammeChangeNotice
+from delegations.models.travel import Travel
 
 __all__ = [
     "CORRESPONDENCE_LANGUAGES",
@@ -18,6 +20,8 @@ __all__ = [
     "InvitationToken",
     "MessageState",
     "OutboundMessage",
+    "PortalAccount",
     "ProgrammeChangeNotice",
+    "Travel",
     "hash_token",
 ]

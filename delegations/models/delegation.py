@@ -1,5 +1,7 @@
 """Who comes: delegations of States and organisations, and the delegates they register."""
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from conference.models import Conference
 from delegations.enums import (
     AccreditationStatus,
+    BadgeCategory,
     DelegateRole,
     DelegationKind,
     DelegationStatus,
@@ -28,6 +31,16 @@ CORRESPONDENCE_LANGUAGES = [
 ]
 
 _STATE_KINDS = [DelegationKind.MEMBER_STATE, DelegationKind.OBSERVER_STATE]
+
+
+# Uploaded files get random names: the name a user gave says nothing, and nobody can guess the
+# address of another delegation's file. They are served only through views that check the owner.
+def document_path(instance, filename):
+    return f"documents/{uuid.uuid4().hex}.pdf"
+
+
+def photo_path(instance, filename):
+    return f"photos/{uuid.uuid4().hex}.jpg"
 
 
 class Delegation(models.Model):
@@ -54,10 +67,21 @@ class Delegation(models.Model):
         choices=DelegationStatus.choices,
         default=DelegationStatus.INVITED,
     )
+    credentials = models.FileField(
+        _("note verbale or credentials letter"), upload_to=document_path, blank=True
+    )
+    credentials_uploaded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(_("submitted for accreditation"), null=True, blank=True)
+    reopened_at = models.DateTimeField(
+        _("reopened by the organisers"),
+        null=True,
+        blank=True,
+        help_text=_("While set, the focal point may edit after the registration deadline."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("delegation")
@@ -104,6 +128,10 @@ class Delegation(models.Model):
 
 class Delegate(models.Model):
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="delegates")
+    # Copied from the delegation so that one person is unique across a conference's delegations.
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="+", editable=False
+    )
     title = models.CharField(_("title"), max_length=40, blank=True, help_text=_("H.E., Mr, Ms"))
     family_name = models.CharField(_("family name (as in the passport)"), max_length=150)
     given_names = models.CharField(_("given names (as in the passport)"), max_length=150)
@@ -122,16 +150,36 @@ class Delegate(models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    nationality = CountryField(_("nationality"), blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    # The passport number is kept encrypted (see delegations.passports); the last four characters
+    # are shown back to the focal point, and a keyed hash of number and birth date finds the same
+    # person registered twice without decrypting anything.
+    passport_number_encrypted = models.TextField(blank=True, editable=False)
+    passport_last4 = models.CharField(max_length=4, blank=True, editable=False)
+    passport_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    passport_expires_on = models.DateField(_("passport valid until"), null=True, blank=True)
+    photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
+    dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
+    access_needs = models.CharField(_("access needs"), max_length=300, blank=True)
+    badge_category = models.CharField(
+        _("badge category"),
+        max_length=20,
+        choices=BadgeCategory.choices,
+        default=BadgeCategory.DELEGATE,
+    )
+    badge_number = models.CharField(_("badge number"), max_length=20, blank=True)
     accreditation_status = models.CharField(
         _("accreditation"),
         max_length=20,
         choices=AccreditationStatus.choices,
         default=AccreditationStatus.PENDING,
     )
+    rejection_reason = models.TextField(_("reason of the refusal"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["passport_number_encrypted", "updated_at"])
 
     class Meta:
         verbose_name = _("delegate")
@@ -144,11 +192,33 @@ class Delegate(models.Model):
                 name="delegate_one_head_per_delegation",
                 violation_error_code="head_of_delegation_exists",
                 violation_error_message=_("This delegation already has a head of delegation."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["conference", "passport_fingerprint"],
+                condition=~Q(passport_fingerprint=""),
+                name="delegate_one_person_per_conference",
+                violation_error_code="person_already_registered",
+            ),
+            models.UniqueConstraint(
+                fields=["conference", "badge_number"],
+                condition=~Q(badge_number=""),
+                name="delegate_unique_badge_number",
+                violation_error_code="badge_number_taken",
+                violation_error_message=_("Another delegate already has this badge number."),
+            ),
         ]
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        if self.conference_id is None and self.delegation_id is not None:
+            self.conference_id = self.delegation.conference_id
+        super().save(*args, **kwargs)
+
+    @property
+    def masked_passport(self):
+        return f"••••{self.passport_last4}" if self.passport_last4 else ""
 
     @property
     def full_name(self):

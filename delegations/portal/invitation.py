@@ -1,12 +1,12 @@
 """The invitation link: GET shows it (never consuming it), POST records the answer once."""
 
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from delegations.errors import InvitationUnavailable
-from delegations.services import answer_invitation, open_invitation
+from delegations.portal.accounts import ACCEPTED_INVITATION
+from delegations.services import accepted_invitation, answer_invitation, open_invitation
 
 
 @never_cache
@@ -19,6 +19,12 @@ def invitation(request, token):
             return _after_answer(request, invite, accepted=accepted)
         invite = open_invitation(token)
     except InvitationUnavailable as error:
+        if request.method == "GET":
+            try:
+                # Accepted earlier, and no account yet: the link leads on to the account.
+                return _after_answer(request, accepted_invitation(token), accepted=True)
+            except InvitationUnavailable:
+                pass
         # Expired, revoked, used or unknown look the same, so the page reveals nothing.
         return render(request, "portal/invitation_unavailable.html", {"error": error}, status=410)
     conference = invite.delegation.conference
@@ -36,14 +42,10 @@ def invitation(request, token):
 
 def _after_answer(request, invite, *, accepted):
     if accepted:
-        # The portal lets the focal point create an account once the invitation is accepted.
-        request.session["accepted_invitation"] = invite.pk
-        try:
-            return redirect(reverse("portal:account-create"))
-        except NoReverseMatch:
-            pass
+        request.session[ACCEPTED_INVITATION] = invite.pk
+        return redirect("portal:account-create")
     return render(
         request,
         "portal/invitation_answered.html",
-        {"invitation": invite, "conference": invite.delegation.conference, "accepted": accepted},
+        {"invitation": invite, "conference": invite.delegation.conference, "accepted": False},
     )

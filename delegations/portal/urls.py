@@ -1,9 +1,47 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
-from delegations.portal import invitation
+from delegations.portal import (
+    accounts,
+    dashboard,
+    delegates,
+    documents,
+    invitation,
+    programme,
+    travel,
+)
 
 app_name = "portal"
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="portal:dashboard"), name="home"),
     path("invitation/<str:token>/", invitation.invitation, name="invitation"),
+    path("account/", accounts.create_account, name="account-create"),
+    path("sign-in/", accounts.SignInView.as_view(), name="sign-in"),
+    path("sign-out/", accounts.SignOutView.as_view(), name="sign-out"),
+    path("password/", accounts.ResetView.as_view(), name="password-reset"),
+    path("password/sent/", accounts.ResetSentView.as_view(), name="password-reset-sent"),
+    path(
+        "reset/<uidb64>/<token>/",
+        accounts.ResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+    path("reset/done/", accounts.ResetCompleteView.as_view(), name="password-reset-complete"),
+    path("delegation/", accounts.choose_delegation, name="choose-delegation"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("submit/", dashboard.submit, name="submit"),
+    path("delegates/", delegates.delegate_list, name="delegates"),
+    path("delegates/new/", delegates.delegate_form, name="delegate-add"),
+    path("delegates/<int:delegate_id>/", delegates.delegate_form, name="delegate-edit"),
+    path("delegates/<int:delegate_id>/remove/", delegates.delegate_remove, name="delegate-remove"),
+    path("delegates/<int:delegate_id>/photo/", delegates.delegate_photo, name="delegate-photo"),
+    path("delegates/<int:delegate_id>/agenda.ics", dashboard.agenda, name="delegate-agenda"),
+    path("documents/", documents.documents, name="documents"),
+    path("documents/credentials.pdf", documents.credentials_file, name="credentials"),
+    path("programme/", programme.programme, name="programme"),
+    path("programme/<int:session_id>/places/", programme.place_reserve, name="place-reserve"),
+    path("places/<int:place_id>/release/", programme.place_release, name="place-release"),
+    path("programme/speak/", programme.speak, name="speak"),
+    path("travel/", travel.travel_list, name="travel"),
+    path("travel/<int:delegate_id>/", travel.travel_form, name="travel-edit"),
 ]

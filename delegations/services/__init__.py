@@ -1,6 +1,13 @@
 """Every write about delegations that matters, one module per concern; re-exported here so that
 callers write `from delegations import services; services.create_delegation(...)`."""
 
+from delegations.services.accounts import (
+    accepted_invitation,
+    create_portal_account,
+    link_portal_account,
+    queue_password_reset,
+)
+from delegations.services.accreditation import accredit_delegate, reject_delegate
 from delegations.services.invitations import (
     answer_invitation,
     expire_invitations,
@@ -21,15 +28,31 @@ from delegations.services.notifications import (
     send_programme_digests,
 )
 from delegations.services.outbox import deliver_message, queue_message, retry_now, sweep_outbox
+from delegations.services.registration import (
+    ensure_editable,
+    is_editable,
+    remove_delegate,
+    reopen_registration,
+    save_delegate,
+    save_travel,
+    submit_registration,
+    upload_credentials,
+)
 from delegations.services.registry import add_delegate, create_delegation
 
 __all__ = [
+    "accepted_invitation",
+    "accredit_delegate",
     "add_delegate",
     "answer_invitation",
     "create_delegation",
+    "create_portal_account",
     "deliver_message",
+    "ensure_editable",
     "expire_invitations",
     "invite_delegations",
+    "is_editable",
+    "link_portal_account",
     "notify_delegate_accredited",
     "notify_delegate_rejected",
     "notify_gala_answer",
@@ -38,11 +61,19 @@ __all__ = [
     "notify_registration_submitted",
     "open_invitation",
     "queue_message",
+    "queue_password_reset",
+    "reject_delegate",
     "remind_now",
+    "remove_delegate",
+    "reopen_registration",
     "resend_invitation",
     "retry_now",
     "revoke_invitation",
+    "save_delegate",
+    "save_travel",
     "send_due_reminders",
     "send_programme_digests",
+    "submit_registration",
     "sweep_outbox",
+    "upload_credentials",
 ]

@@ -25,7 +25,7 @@ def create_delegation(conference: Conference, **fields) -> Delegation:
 def add_delegate(delegation: Delegation, **fields) -> Delegate:
     """Add a delegate. Raises `HeadOfDelegationAlreadyNamed` for a second head of delegation,
     kept by a partial unique index that also holds against concurrent writes."""
-    delegate = Delegate(delegation=delegation, **fields)
+    delegate = Delegate(delegation=delegation, conference_id=delegation.conference_id, **fields)
     full_clean_or_raise(delegate, HeadOfDelegationAlreadyNamed)
     try:
         with transaction.atomic():

@@ -1,4 +1,5 @@
-"""The general debate's speakers' list, public: JSON for apps and the press, CSV for the chair."""
+"""The general debate's speakers' list, public: JSON for apps and the press, CSV and PDF for the
+chair."""
 
 import csv
 import io
@@ -14,6 +15,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from conference.models import Conference
+from sessions.documents.speakers import speakers_list_pdf
+from sessions.enums import SessionKind, SessionState
+from sessions.models import Session
 from sessions.selectors import expected_times, speaking_minutes
 
 
@@ -38,6 +42,8 @@ def _rows(conference):
                 "delegation": entry.delegation.display_name,
                 "speaker": speaker.full_name if speaker else "",
                 "function": speaker.function if speaker else "",
+                # Only the PDF prints it; the serializer leaves it out.
+                "level": str(speaker.get_protocol_rank_display()) if speaker else "",
                 "minutes": speaking_minutes(conference, entry.delegation),
                 "expected_at": when,
             }
@@ -93,4 +99,28 @@ class SpeakersListCSVView(APIView):
             )
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{slug}-speakers.csv"'
+        return response
+
+
+@extend_schema(tags=["schedule"], responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+class SpeakersListPDFView(APIView):
+    """The same list as a PDF to print, with the sittings and the time of printing."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get(self, request, slug):
+        conference = _conference(slug)
+        sittings = (
+            Session.objects.filter(
+                conference=conference,
+                kind=SessionKind.GENERAL_DEBATE,
+                state=SessionState.PUBLISHED,
+            )
+            .select_related("room")
+            .order_by("starts_at")
+        )
+        document = speakers_list_pdf(conference, sittings=sittings, rows=_rows(conference))
+        response = HttpResponse(document, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{slug}-speakers.pdf"'
         return response

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("speakers/", speakers.SpeakersListView.as_view(), name="speakers-list"),
     path("speakers.csv", speakers.SpeakersListCSVView.as_view(), name="speakers-list-csv"),
+    path("speakers.pdf", speakers.SpeakersListPDFView.as_view(), name="speakers-list-pdf"),
     path("schedule/versions/", views.ReleaseListView.as_view(), name="schedule-versions"),
     path("schedule/changes/", views.ChangesView.as_view(), name="schedule-changes"),
 ]

@@ -28,9 +28,10 @@ from sessions.api.serializers import (
 from sessions.errors import NoRelease
 from sessions.feeds import cache as feed_cache
 from sessions.feeds import render
-from sessions.feeds.snapshot import compare, session_entry
+from sessions.feeds.personal import personal_calendar
+from sessions.feeds.snapshot import compare
 from sessions.models import ScheduleRelease
-from sessions.selectors import delegate_by_agenda_token, latest_release, sessions_attended_by
+from sessions.selectors import delegate_by_agenda_token, latest_release
 
 # Browsers and proxies may keep a feed this long; a new release is seen within a minute.
 MAX_AGE_SECONDS = 60
@@ -224,17 +225,8 @@ class AgendaView(APIView):
         delegate = delegate_by_agenda_token(token)
         if delegate is None:
             raise Http404
-        conference = delegate.delegation.conference
-        entries = [
-            session_entry(s, conference) | {"sequence": 0} for s in sessions_attended_by(delegate)
-        ]
-        body = render.ical_calendar(
-            conference,
-            entries,
-            language=delegate.delegation.language,
-            stamp=timezone.now(),
-            name=f"{conference.name}: {delegate.full_name}",
+        response = HttpResponse(
+            personal_calendar(delegate), content_type="text/calendar; charset=utf-8"
         )
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         patch_cache_control(response, private=True, no_cache=True)
         return response

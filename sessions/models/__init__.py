@@ -1,5 +1,6 @@
 """The programme's models, one module per concern."""
 
+from sessions.models.gala import GalaAnswer, GalaSeat, GalaTable
 from sessions.models.places import Place, PlaceState
 from sessions.models.releases import AgendaLink, ScheduleRelease, agenda_token_hash
 from sessions.models.session import Session, SessionPerson, SessionQuerySet
@@ -14,6 +15,9 @@ __all__ = [
     "SIGNS_WITHOUT_FULL_POWERS",
     "AgendaLink",
     "FullPowersState",
+    "GalaAnswer",
+    "GalaSeat",
+    "GalaTable",
     "Inscription",
     "Place",
     "PlaceState",

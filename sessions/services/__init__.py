@@ -1,6 +1,13 @@
 """Every write to the programme that matters, one module per concern; re-exported here."""
 
 from sessions.services.agenda import issue_agenda_link, revoke_agenda_link
+from sessions.services.gala import (
+    answer_gala_dinner,
+    check_gala_guest,
+    check_gala_move,
+    move_guest,
+    seat_gala_dinner,
+)
 from sessions.services.places import release_place, reserve_place, waitlist_position
 from sessions.services.programme import (
     add_session_person,
@@ -26,10 +33,14 @@ from sessions.services.speakers import (
 
 __all__ = [
     "add_session_person",
+    "answer_gala_dinner",
     "assign_signing_slots",
     "cancel_session",
+    "check_gala_guest",
+    "check_gala_move",
     "create_session",
     "issue_agenda_link",
+    "move_guest",
     "move_speaker",
     "publish_session",
     "record_signing",
@@ -40,6 +51,7 @@ __all__ = [
     "reschedule_session",
     "reserve_place",
     "revoke_agenda_link",
+    "seat_gala_dinner",
     "swap_speakers",
     "upload_full_powers",
     "verify_full_powers",

@@ -8,15 +8,15 @@ from conference.services import record_signature
 from delegations.models import Delegate, Delegation
 from delegations.precedence import BY_LOT, order_delegations
 from delegations.services.protocol_notices import notify_full_powers, notify_signature
+from delegations.uploads import check_pdf
 from sessions.errors import (
     FullPowersNeeded,
-    InvalidDocument,
+    NoConventionToSign,
     NotAStateDelegation,
+    NothingToVerify,
     ReasonRequired,
 )
 from sessions.models import SIGNS_WITHOUT_FULL_POWERS, FullPowersState, Signatory
-
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
 def register_signatory(delegation: Delegation, *, delegate: Delegate) -> Signatory:
@@ -49,12 +49,7 @@ def register_signatory(delegation: Delegation, *, delegate: Delegate) -> Signato
 def upload_full_powers(signatory: Signatory, *, file) -> Signatory:
     """Keep the instrument of full powers (a PDF, checked by its content, at most 10 MB) for
     verification by the organisers."""
-    if file.size > MAX_DOCUMENT_BYTES or file.size == 0:
-        raise InvalidDocument()
-    head = file.read(5)
-    file.seek(0)
-    if head != b"%PDF-":
-        raise InvalidDocument()
+    check_pdf(file)
     with transaction.atomic():
         signatory.full_powers.save("full-powers.pdf", file, save=False)
         signatory.full_powers_state = FullPowersState.PENDING
@@ -68,6 +63,8 @@ def verify_full_powers(signatory: Signatory, *, approve: bool, by: str, reason: 
     told either way."""
     if not approve and not reason.strip():
         raise ReasonRequired()
+    if signatory.full_powers_state != FullPowersState.PENDING:
+        raise NothingToVerify()
     with transaction.atomic():
         signatory.full_powers_state = (
             FullPowersState.APPROVED if approve else FullPowersState.REJECTED
@@ -116,6 +113,8 @@ def record_signing(signatory: Signatory, *, place: str = "") -> Signatory:
         if not signatory.may_sign or signatory.slot is None:
             raise FullPowersNeeded()
         conference = signatory.conference
+        if conference.convention is None:
+            raise NoConventionToSign()
         signatory.signed_at = timezone.now()
         signatory.save(update_fields=["signed_at"])
         record_signature(

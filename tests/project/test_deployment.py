@@ -17,6 +17,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "conference.example.org",
     "SITE_URL": "https://conference.example.org",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "PASSPORT_KEYS": "kR8a1XJ0yq5m0S8m3YfYl8Yk0bC4m1Zt2Yw3rV9hQ0E=",
+    "PASSPORT_FINGERPRINT_KEY": "f" * 64,
 }
 
 
@@ -49,6 +51,22 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is false." in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["PASSPORT_KEYS", "PASSPORT_FINGERPRINT_KEY"])
+def test_production_refuses_to_start_without_the_passport_keys(missing):
+    variables = {k: v for k, v in PRODUCTION.items() if k != missing}
+    env = {k: v for k, v in os.environ.items() if k != missing}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**env, **variables},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode != 0
+    assert "PASSPORT_KEYS and PASSPORT_FINGERPRINT_KEY must be set" in result.stderr
 
 
 @pytest.mark.django_db

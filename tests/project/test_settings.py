@@ -16,6 +16,8 @@ SETTINGS_VARIABLES = [
     "REDIS_URL",
     "DATABASE_URL",
     "EMAIL_URL",
+    "PASSPORT_KEYS",
+    "PASSPORT_FINGERPRINT_KEY",
 ]
 
 
@@ -54,6 +56,8 @@ def test_settings_read_the_environment():
         EMAIL_URL="smtp://127.0.0.1:2525",
         SITE_URL="https://conference.example.org/",
         SECRET_KEY="x" * 50,
+        PASSPORT_KEYS="kR8a1XJ0yq5m0S8m3YfYl8Yk0bC4m1Zt2Yw3rV9hQ0E=",
+        PASSPORT_FINGERPRINT_KEY="f" * 64,
     )
 
     assert result.returncode == 0, result.stderr
@@ -75,6 +79,7 @@ def test_settings_read_the_environment():
         ("EMAIL_URL", "pigeon://loft"),
         ("SITE_URL", "ftp://conference.example.org"),
         ("ALLOWED_HOSTS", " , "),
+        ("PASSPORT_KEYS", "not-a-fernet-key"),
     ],
 )
 def test_settings_with_a_bad_value_stop_the_start_and_name_it(variable, value):

@@ -6,8 +6,15 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conference.models import Convention
+from delegations.errors import InvalidDocument
 from sessions import services
-from sessions.errors import FullPowersNeeded, InvalidDocument, NotAStateDelegation, ReasonRequired
+from sessions.errors import (
+    FullPowersNeeded,
+    NoConventionToSign,
+    NotAStateDelegation,
+    NothingToVerify,
+    ReasonRequired,
+)
 from tests.factories import (
     HANOI,
     ConferenceFactory,
@@ -132,3 +139,27 @@ def test_a_signature_is_recorded_with_date_and_place_and_the_delegation_told(
     )
     assert mail.outbox[-1].subject == "Signature recorded: Brazil"
     assert "25 October 2025, 10:40 (Asia/Ho_Chi_Minh)" in mail.outbox[-1].body
+
+
+def test_only_uploaded_full_powers_can_be_verified(hanoi):
+    signatory = signatory_of(hanoi, "FR", "ambassador")
+
+    with pytest.raises(NothingToVerify):
+        services.verify_full_powers(signatory, approve=True, by="protocol")
+
+    signatory.refresh_from_db()
+    assert signatory.full_powers_state == "missing"
+    assert mail.outbox == []
+
+
+def test_a_conference_without_a_convention_records_no_signature():
+    conference = ConferenceFactory(host_country="VN", lot_letter="A")
+    signatory = signatory_of(conference, "VN", "head_of_state")
+    services.assign_signing_slots(conference)
+    signatory.refresh_from_db()
+
+    with pytest.raises(NoConventionToSign):
+        services.record_signing(signatory)
+
+    signatory.refresh_from_db()
+    assert signatory.signed_at is None

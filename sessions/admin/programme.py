@@ -5,7 +5,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from conference.errors import DomainError
 from sessions import services
-from sessions.models import Session, SessionPerson
+from sessions.models import (
+    Session,
+    SessionPerson,
+)
 from sessions.selectors import room_clash
 
 

@@ -1,0 +1,46 @@
+"""The delegation's note verbale or credentials letter."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from conference.errors import DomainError
+from delegations.portal.access import focal_point_required
+from delegations.portal.forms import CredentialsForm
+from delegations.services import is_editable, upload_credentials
+
+
+@require_http_methods(["GET", "POST"])
+@focal_point_required
+def documents(request):
+    delegation = request.delegation
+    editable = is_editable(delegation)
+    form = CredentialsForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and editable and form.is_valid():
+        try:
+            upload_credentials(delegation, file=form.cleaned_data["document"])
+        except DomainError as error:
+            form.add_error("document", error.message)
+        else:
+            messages.success(request, _("The document is received."))
+            return redirect("portal:documents")
+    return render(
+        request,
+        "portal/documents.html",
+        {"form": form, "delegation": delegation, "editable": editable},
+    )
+
+
+@focal_point_required
+def credentials_file(request):
+    credentials = request.delegation.credentials
+    if not credentials:
+        raise Http404
+    return FileResponse(
+        credentials.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename="credentials.pdf",
+    )

@@ -1,0 +1,126 @@
+"""Session choices: roundtable places (with the wait list), the general debate's speakers' list."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from conference.errors import DomainError
+from delegations.portal.access import focal_point_required
+from delegations.portal.forms import PlaceForm
+from delegations.services import ensure_editable, is_editable
+from sessions.enums import SessionKind, SessionState
+from sessions.models import Inscription, Place, PlaceState, Session
+from sessions.services import (
+    release_place,
+    request_to_speak,
+    reserve_place,
+    waitlist_position,
+    withdraw_from_list,
+)
+
+
+@focal_point_required
+def programme(request):
+    delegation = request.delegation
+    roundtables = (
+        Session.objects.filter(
+            conference=delegation.conference,
+            kind=SessionKind.ROUNDTABLE,
+            state=SessionState.PUBLISHED,
+        )
+        .select_related("room")
+        .annotate(confirmed=Count("places", filter=Q(places__state=PlaceState.CONFIRMED)))
+        .order_by("starts_at")
+    )
+    places = (
+        Place.objects.filter(delegate__delegation=delegation)
+        .exclude(state=PlaceState.RELEASED)
+        .select_related("delegate", "session")
+    )
+    held = {}
+    for place in places:
+        if place.state == PlaceState.WAITLISTED:
+            place.position = waitlist_position(place)
+        held.setdefault(place.session_id, []).append(place)
+    for session in roundtables:
+        session.places_left = max((session.effective_capacity or 0) - session.confirmed, 0)
+        session.our_places = held.get(session.pk, [])
+    return render(
+        request,
+        "portal/programme.html",
+        {
+            "delegation": delegation,
+            "roundtables": roundtables,
+            "form": PlaceForm(delegation=delegation),
+            "inscription": Inscription.objects.filter(
+                delegation=delegation, withdrawn_at__isnull=True
+            ).first(),
+            "editable": is_editable(delegation),
+        },
+    )
+
+
+@require_POST
+@focal_point_required
+def place_reserve(request, session_id):
+    delegation = request.delegation
+    session = get_object_or_404(
+        Session, pk=session_id, conference=delegation.conference, kind=SessionKind.ROUNDTABLE
+    )
+    form = PlaceForm(request.POST, delegation=delegation)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your delegates."))
+        return redirect("portal:programme")
+    try:
+        ensure_editable(delegation)
+        place = reserve_place(session, delegate=form.cleaned_data["delegate"])
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        if place.state == PlaceState.CONFIRMED:
+            messages.success(request, _("The place is confirmed."))
+        else:
+            messages.info(
+                request,
+                _("The roundtable is full: number %(position)s on the wait list.")
+                % {"position": waitlist_position(place)},
+            )
+    return redirect("portal:programme")
+
+
+@require_POST
+@focal_point_required
+def place_release(request, place_id):
+    place = get_object_or_404(
+        Place.objects.exclude(state=PlaceState.RELEASED),
+        pk=place_id,
+        delegate__delegation=request.delegation,
+    )
+    try:
+        ensure_editable(request.delegation)
+        release_place(place)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The place is given up."))
+    return redirect("portal:programme")
+
+
+@require_POST
+@focal_point_required
+def speak(request):
+    delegation = request.delegation
+    try:
+        ensure_editable(delegation)
+        if request.POST.get("withdraw"):
+            withdraw_from_list(delegation)
+            messages.success(request, _("Your delegation is off the speakers' list."))
+        else:
+            speaker = delegation.delegates.filter(pk=request.POST.get("speaker") or 0).first()
+            request_to_speak(delegation, speaker=speaker)
+            messages.success(request, _("Your delegation is on the speakers' list."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("portal:programme")

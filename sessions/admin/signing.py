@@ -1,0 +1,253 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from conference.errors import DomainError
+from conference.models import Conference
+from sessions import services
+from sessions.admin.downloads import pdf_response
+from sessions.documents import signing as signing_documents
+from sessions.models import (
+    FullPowersState,
+    Signatory,
+)
+
+# The signing ceremony: full powers verified, the order of signature, the signatures recorded.
+# Every change goes through the services; the console only shows and calls them.
+
+
+class RejectFullPowersForm(forms.Form):
+    # Not required here: the service refuses an empty reason, in its own words.
+    reason = forms.CharField(
+        label=_("Reason of the rejection"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
+        help_text=_("The delegation reads it in the notice."),
+    )
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(admin.ModelAdmin):
+    list_display = [
+        "slot",
+        "delegation",
+        "delegate",
+        "full_powers_state",
+        "full_powers_document",
+        "signed_at",
+    ]
+    list_display_links = ["delegation"]
+    list_filter = [
+        "conference",
+        "full_powers_state",
+        ("slot", admin.EmptyFieldListFilter),
+        ("signed_at", admin.EmptyFieldListFilter),
+    ]
+    search_fields = ["delegation__name", "delegate__family_name", "delegate__given_names"]
+    list_select_related = ["conference", "delegation", "delegate"]
+    ordering = ["conference", "slot", "pk"]
+    # The file itself is left out: its widget links to the public media URL.
+    fields = readonly_fields = [
+        "conference",
+        "delegation",
+        "delegate",
+        "full_powers_document",
+        "full_powers_state",
+        "rejection_reason",
+        "verified_by",
+        "verified_at",
+        "slot",
+        "signed_at",
+    ]
+    actions = [
+        "approve_full_powers",
+        "reject_full_powers",
+        "assign_signing_order",
+        "record_signature",
+        "print_signing_order",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("instrument of full powers"))
+    def full_powers_document(self, signatory):
+        if not signatory.full_powers:
+            return "—"
+        links = [(_("Download (PDF)"), "admin:programme_signatory_full_powers")]
+        if signatory.full_powers_state == FullPowersState.PENDING:
+            links.append((_("Reject…"), "admin:programme_signatory_reject"))
+        return format_html_join(
+            " · ",
+            '<a href="{}">{}</a>',
+            ((reverse(name, args=[signatory.pk]), label) for label, name in links),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/full-powers.pdf",
+                self.admin_site.admin_view(self.full_powers_view),
+                name="programme_signatory_full_powers",
+            ),
+            path(
+                "<int:pk>/reject/",
+                self.admin_site.admin_view(self.reject_view),
+                name="programme_signatory_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    def full_powers_view(self, request, pk):
+        # Permission before lookup: a staff member without it learns nothing of what exists.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        signatory = get_object_or_404(Signatory.objects.select_related("delegation"), pk=pk)
+        if not signatory.full_powers:
+            raise Http404
+        try:
+            document = signatory.full_powers.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        return FileResponse(
+            document,
+            as_attachment=True,
+            filename=f"full-powers-{signatory.delegation.country.code or signatory.pk}.pdf",
+            content_type="application/pdf",
+        )
+
+    def reject_view(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        signatory = get_object_or_404(
+            Signatory.objects.select_related("delegation__conference", "delegate"), pk=pk
+        )
+        if signatory.full_powers_state != FullPowersState.PENDING:
+            self.message_user(request, _nothing_to_verify(signatory), messages.ERROR)
+            return redirect("admin:programme_signatory_changelist")
+        form = RejectFullPowersForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            try:
+                services.verify_full_powers(
+                    signatory,
+                    approve=False,
+                    by=request.user.get_username(),
+                    reason=form.cleaned_data["reason"],
+                )
+            except DomainError as error:
+                form.add_error("reason", error.message)
+            else:
+                self.message_user(
+                    request,
+                    _("The full powers of %(signatory)s are rejected; the delegation is told.")
+                    % {"signatory": signatory},
+                )
+                return redirect("admin:programme_signatory_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Reject the full powers"),
+            "signatory": signatory,
+            "form": form,
+        }
+        return TemplateResponse(
+            request, "admin/programme/signatory/reject_full_powers.html", context
+        )
+
+    @admin.action(description=_("Approve the full powers"), permissions=["change"])
+    def approve_full_powers(self, request, queryset):
+        approved = 0
+        for signatory in self._with_people(queryset):
+            if signatory.full_powers_state != FullPowersState.PENDING:
+                self.message_user(request, _nothing_to_verify(signatory), messages.ERROR)
+                continue
+            services.verify_full_powers(signatory, approve=True, by=request.user.get_username())
+            approved += 1
+        self.message_user(request, _("Full powers approved: %(count)d.") % {"count": approved})
+
+    @admin.action(description=_("Reject the full powers (with a reason)"), permissions=["change"])
+    def reject_full_powers(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request,
+                _("Select one signatory: each rejection gives its own reason."),
+                messages.ERROR,
+            )
+            return None
+        return redirect("admin:programme_signatory_reject", queryset.get().pk)
+
+    @admin.action(
+        description=_("Assign the signing order (of the whole conference)"),
+        permissions=["change"],
+    )
+    def assign_signing_order(self, request, queryset):
+        for conference in Conference.objects.filter(signatories__in=queryset).distinct():
+            try:
+                order = services.assign_signing_slots(conference)
+            except DomainError as error:
+                self.message_user(request, f"{conference}: {error.message}", messages.ERROR)
+                continue
+            self.message_user(
+                request,
+                _("%(conference)s: %(count)d signatories have a place in the signing order.")
+                % {"conference": conference, "count": len(order)},
+            )
+
+    @admin.action(description=_("Record the signature"), permissions=["change"])
+    def record_signature(self, request, queryset):
+        recorded = 0
+        for signatory in self._with_people(queryset).order_by("slot"):
+            if signatory.conference.convention_id is None:
+                error = _("%(conference)s has no convention to sign.")
+                self.message_user(
+                    request, error % {"conference": signatory.conference}, messages.ERROR
+                )
+                continue
+            try:
+                services.record_signing(signatory)
+                recorded += 1
+            except DomainError as error:
+                self.message_user(request, f"{signatory}: {error.message}", messages.ERROR)
+        self.message_user(request, _("Signatures recorded: %(count)d.") % {"count": recorded})
+
+    @admin.action(
+        description=_("Print the signing order of their conference (PDF)"),
+        permissions=["view"],
+    )
+    def print_signing_order(self, request, queryset):
+        conferences = list(
+            Conference.objects.filter(signatories__in=queryset)
+            .select_related("convention")
+            .distinct()
+        )
+        if len(conferences) != 1:
+            self.message_user(
+                request, _("Select the signatories of one conference."), messages.ERROR
+            )
+            return None
+        (conference,) = conferences
+        signatories = (
+            Signatory.objects.filter(conference=conference, slot__isnull=False)
+            .select_related("delegation", "delegate")
+            .order_by("slot")
+        )
+        return pdf_response(
+            signing_documents.signing_order_pdf(conference, signatories),
+            f"{conference.slug}-signing-order.pdf",
+        )
+
+    def _with_people(self, queryset):
+        return queryset.select_related("conference", "delegation__conference", "delegate")
+
+
+def _nothing_to_verify(signatory):
+    return _("%(signatory)s: no full powers wait for verification.") % {"signatory": signatory}

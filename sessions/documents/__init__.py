@@ -1,0 +1,1 @@
+"""Printable documents of the programme (PDF)."""

@@ -1,0 +1,88 @@
+"""One numbered list on A4 pages, for the chair's and the protocol's desks: a title, a few lines
+under it, a table whose header repeats on every page, and on every page the time of printing,
+because a printed list is out of date as soon as the list changes."""
+
+from io import BytesIO
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from sessions.documents.fonts import register_fonts
+
+MARGIN = 15 * mm
+
+
+def listing_pdf(*, title, lines, header, rows, widths, tzinfo, empty) -> bytes:
+    """`rows` are lists of strings (a cell may be a list of strings: one line each, the first
+    in bold); `widths` are fractions of the page's width."""
+    regular, bold = register_fonts()
+    styles = {
+        "title": ParagraphStyle("title", fontName=bold, fontSize=15, leading=19),
+        "line": ParagraphStyle("line", fontName=regular, fontSize=10, leading=13),
+        "head": ParagraphStyle("head", fontName=bold, fontSize=9, leading=11),
+        "cell": ParagraphStyle("cell", fontName=regular, fontSize=9, leading=11),
+    }
+    printed = _("Printed on %(when)s (%(zone)s)") % {
+        "when": formats.date_format(timezone.localtime(timezone.now(), tzinfo), "j F Y, H:i"),
+        "zone": str(tzinfo),
+    }
+    buffer = BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 6 * mm,
+        bottomMargin=MARGIN,
+        title=title,
+    )
+
+    def page_header(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(regular, 8)
+        canvas.drawString(MARGIN, doc.pagesize[1] - MARGIN, printed)
+        page = _("Page %(number)d") % {"number": doc.page}
+        canvas.drawRightString(doc.pagesize[0] - MARGIN, doc.pagesize[1] - MARGIN, page)
+        canvas.restoreState()
+
+    story = [Paragraph(_escape(title), styles["title"])]
+    story += [Paragraph(_escape(line), styles["line"]) for line in lines]
+    story.append(Spacer(1, 5 * mm))
+    if rows:
+        data = [[Paragraph(_escape(text), styles["head"]) for text in header]]
+        data += [[_cell(value, styles) for value in row] for row in rows]
+        table = LongTable(data, colWidths=[document.width * w for w in widths], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey),
+                ]
+            )
+        )
+        story.append(table)
+    else:
+        story.append(Paragraph(_escape(empty), styles["line"]))
+    document.build(story, onFirstPage=page_header, onLaterPages=page_header)
+    return buffer.getvalue()
+
+
+def _cell(value, styles):
+    if isinstance(value, list | tuple):
+        parts = [_escape(part) for part in value if part]
+        if not parts:
+            return ""
+        first, *rest = parts
+        return Paragraph("<br/>".join([f"<b>{first}</b>", *rest]), styles["cell"])
+    return Paragraph(_escape(value), styles["cell"])
+
+
+def _escape(text):
+    # Paragraph reads a little markup: a name with "&" or "<" must print as written.
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

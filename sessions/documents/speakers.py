@@ -1,0 +1,57 @@
+"""The general debate's speakers' list as the chair prints it."""
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from sessions.documents.listing import listing_pdf
+
+
+def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
+    """`rows` as the API lists them (order, delegation, speaker, function, level, minutes,
+    expected_at); `sittings` are the general debate's published sessions in time order. Times
+    print in the conference's timezone, wherever the server is."""
+    tzinfo = conference.tzinfo
+    lines = [_("General debate: list of speakers")]
+    lines += [_sitting(sitting, tzinfo) for sitting in sittings] or [
+        _("No sitting of the general debate is published yet.")
+    ]
+    return listing_pdf(
+        title=conference.name,
+        lines=lines,
+        header=[
+            _("No."),
+            _("Delegation"),
+            _("Speaker"),
+            _("Level of representation"),
+            _("Minutes"),
+            _("Expected at"),
+        ],
+        rows=[
+            [
+                str(row["order"]),
+                row["delegation"],
+                [row["speaker"], row["function"]],
+                row["level"],
+                str(row["minutes"]),
+                _when(row["expected_at"], tzinfo),
+            ]
+            for row in rows
+        ],
+        widths=[0.05, 0.2, 0.33, 0.2, 0.08, 0.14],
+        tzinfo=tzinfo,
+        empty=_("Nobody is inscribed to speak yet."),
+    )
+
+
+def _sitting(session, tzinfo):
+    starts, ends = session.starts_at.astimezone(tzinfo), session.ends_at.astimezone(tzinfo)
+    day = formats.date_format(starts, "l j F Y")
+    hours = "\N{EN DASH}".join(formats.time_format(moment, "H:i") for moment in (starts, ends))
+    room = f", {session.room.name}" if session.room_id else ""
+    return f"{day}, {hours}{room}: {session.title}"
+
+
+def _when(moment, tzinfo):
+    if moment is None:
+        return _("after the last sitting")
+    return formats.date_format(moment.astimezone(tzinfo), "D j M, H:i")

@@ -1,0 +1,200 @@
+"""The gala dinner: delegates' answers, the seating plan by precedence, moves by hand.
+
+Every write locks the dinner's session row first, so that a seating being made and a guest being
+moved by hand never interleave.
+"""
+
+from itertools import zip_longest
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from delegations.enums import DelegateRole
+from delegations.models import Delegate, Delegation
+from delegations.precedence import BY_LOT, order_delegates, order_delegations
+from delegations.services import notify_gala_answer
+from sessions.enums import SessionKind
+from sessions.errors import GalaSeatTaken, NoSuchGalaSeat, NotAGalaDinner, NotEnoughGalaSeats
+from sessions.models import GalaAnswer, GalaSeat, GalaTable, Session
+
+
+def check_gala_guest(session: Session, *, delegate: Delegate) -> None:
+    """Raise NotAGalaDinner unless `session` is a gala dinner of the delegate's conference."""
+    if session.kind != SessionKind.GALA_DINNER:
+        raise NotAGalaDinner()
+    if delegate.delegation.conference_id != session.conference_id:
+        raise NotAGalaDinner()
+
+
+def answer_gala_dinner(
+    session: Session, *, delegate: Delegate, attending: bool, dietary_needs: str = ""
+) -> GalaAnswer:
+    """Record (or change) a delegate's answer to the gala dinner and confirm it by e-mail.
+
+    Regrets free the delegate's seat, if one was given. The confirmation is keyed by the answer
+    itself (yes or no), so answering the same thing again, or only changing the dietary needs,
+    sends nothing new. So does going back to an earlier answer (yes, no, then yes again): the
+    key of `notify_gala_answer` carries no version of the answer."""
+    check_gala_guest(session, delegate=delegate)
+    with transaction.atomic():
+        _locked(session.pk)
+        answer, _created = GalaAnswer.objects.update_or_create(
+            session=session,
+            delegate=delegate,
+            defaults={
+                "attending": attending,
+                "dietary_needs": " ".join(dietary_needs.split()),
+                "answered_at": timezone.now(),
+            },
+        )
+        if not attending:
+            GalaSeat.objects.filter(session=session, delegate=delegate).delete()
+        notify_gala_answer(delegate, session=session, attending=attending)
+    return answer
+
+
+def seat_gala_dinner(session: Session) -> list[GalaSeat]:
+    """Seat every attending guest, replacing the previous plan as a whole.
+
+    The top table takes the host's head of delegation in the middle, then the other heads of
+    delegation in the order of precedence: the principal guest on the host's right, the next on
+    the left, and so on outward. The other guests follow by delegation in the order of
+    precedence, the head before the members, each delegation at the first other table (in
+    number order) with room for all of it; a delegation that fits at no table whole is split
+    over the tables in order. The top table's spare seats are used last.
+
+    Refused, with the plan left as it was, when there are fewer seats than guests."""
+    if session.kind != SessionKind.GALA_DINNER:
+        raise NotAGalaDinner()
+    with transaction.atomic():
+        session = _locked(session.pk)
+        tables = list(GalaTable.objects.filter(session=session).order_by("-is_top_table", "number"))
+        guests = list(
+            Delegate.objects.filter(gala_answers__session=session, gala_answers__attending=True)
+            .select_related("delegation")
+            .order_by("family_name", "given_names", "pk")
+        )
+        seats = sum(table.seats for table in tables)
+        if seats < len(guests):
+            raise NotEnoughGalaSeats(
+                _(
+                    "%(guests)d guests attend but the tables have %(seats)d seats: "
+                    "add tables or seats first."
+                )
+                % {"guests": len(guests), "seats": seats},
+                guests=len(guests),
+                seats=seats,
+            )
+        plan = _plan(session.conference, tables, guests)
+        GalaSeat.objects.filter(session=session).delete()
+        return GalaSeat.objects.bulk_create(
+            GalaSeat(session=session, table=table, delegate=delegate, seat_number=number)
+            for table, number, delegate in plan
+        )
+
+
+def check_gala_move(seat: GalaSeat, *, table: GalaTable, seat_number: int) -> None:
+    """Raise NoSuchGalaSeat or GalaSeatTaken unless the guest may be moved there."""
+    if table.session_id != seat.session_id or not 1 <= seat_number <= table.seats:
+        raise NoSuchGalaSeat(
+            _("%(table)s has seats 1 to %(seats)d at this dinner.")
+            % {"table": table, "seats": table.seats}
+        )
+    taken = (
+        GalaSeat.objects.filter(table=table, seat_number=seat_number)
+        .exclude(pk=seat.pk)
+        .select_related("delegate")
+        .first()
+    )
+    if taken is not None:
+        raise GalaSeatTaken(
+            _("Seat %(number)d at %(table)s is taken by %(name)s.")
+            % {"number": seat_number, "table": table, "name": taken.delegate.full_name}
+        )
+
+
+def move_guest(seat: GalaSeat, *, table: GalaTable, seat_number: int) -> GalaSeat:
+    """Move a seated guest to a free seat, at the same or another table of the same dinner."""
+    with transaction.atomic():
+        _locked(seat.session_id)
+        seat = GalaSeat.objects.select_related("delegate").get(pk=seat.pk)
+        check_gala_move(seat, table=table, seat_number=seat_number)
+        seat.table = table
+        seat.seat_number = seat_number
+        seat.save(update_fields=["table", "seat_number"])
+    return seat
+
+
+def top_table_seat_order(seats: int) -> list[int]:
+    """Seat numbers in the order of precedence at the top table, whose seats are numbered from
+    the host's far left to far right: the middle, then right and left alternately, outward."""
+    middle = (seats + 1) // 2
+    right = range(middle + 1, seats + 1)
+    left = range(middle - 1, 0, -1)
+    outward = [n for pair in zip_longest(right, left) for n in pair if n is not None]
+    return [middle, *outward]
+
+
+def _plan(conference, tables, guests):
+    ordered = order_delegates(guests, conference=conference, tie_break=BY_LOT)
+    free = {
+        table.pk: (
+            top_table_seat_order(table.seats)
+            if table.is_top_table
+            else list(range(1, table.seats + 1))
+        )
+        for table in tables
+    }
+    plan = []
+
+    def sit(table, delegate):
+        plan.append((table, free[table.pk].pop(0), delegate))
+
+    top = tables[0] if tables and tables[0].is_top_table else None
+    if top is not None:
+        for head in _heads_host_first(ordered, conference)[: top.seats]:
+            sit(top, head)
+    seated = {delegate.pk for _table, _number, delegate in plan}
+    # The top table's spare seats are the last resort: it is the heads' table.
+    in_turn = [table for table in tables if table is not top] + ([top] if top else [])
+    for group in _delegation_groups(ordered, conference, seated):
+        whole = next((t for t in in_turn if len(free[t.pk]) >= len(group)), None)
+        for delegate in group:
+            table = whole or next(t for t in in_turn if free[t.pk])
+            sit(table, delegate)
+    return plan
+
+
+def _heads_host_first(ordered, conference):
+    heads = [delegate for delegate in ordered if delegate.role == DelegateRole.HEAD]
+    # The host of the dinner sits in the middle whatever the precedence setting says.
+    host = next(
+        (h for h in heads if h.delegation.country.code == conference.host_country.code), None
+    )
+    if host is None:
+        return heads
+    return [host, *(h for h in heads if h.pk != host.pk)]
+
+
+def _delegation_groups(ordered, conference, seated):
+    """The guests not yet seated, one list per delegation in the order of precedence of the
+    delegations (their heads' level), the head first, then the members by precedence."""
+    waiting = [delegate for delegate in ordered if delegate.pk not in seated]
+    delegations = Delegation.objects.filter(
+        pk__in={delegate.delegation_id for delegate in waiting}
+    ).prefetch_related("delegates")
+    groups = []
+    for delegation in order_delegations(list(delegations), conference=conference, tie_break=BY_LOT):
+        members = [d for d in waiting if d.delegation_id == delegation.pk]
+        members.sort(key=lambda d: d.role != DelegateRole.HEAD)  # stable: precedence otherwise
+        groups.append(members)
+    return groups
+
+
+def _locked(session_id):
+    return (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("conference")
+        .get(pk=session_id)
+    )

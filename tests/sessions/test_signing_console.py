@@ -1,0 +1,272 @@
+"""The signing ceremony in the organiser console: full powers, the signing order, signatures."""
+
+import datetime as dt
+import io
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Permission, User
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from pypdf import PdfReader
+
+from conference.models import Convention
+from sessions import services
+from sessions.models import Signatory
+from tests.factories import HANOI, ConferenceFactory, DelegateFactory, DelegationFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+CHANGELIST = reverse("admin:programme_signatory_changelist")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def hanoi():
+    convention = Convention.objects.create(
+        slug="uncc",
+        title="United Nations Convention against Cybercrime",
+        short_title="Hanoi Convention",
+        adopted_on=dt.date(2024, 12, 24),
+        depositary="Secretary-General of the United Nations",
+    )
+    return ConferenceFactory(
+        slug="hanoi2025", host_country="VN", lot_letter="A", convention=convention
+    )
+
+
+def signatory_of(conference, country, rank, **names):
+    delegation = DelegationFactory(conference=conference, country=country, language="en")
+    delegate = DelegateFactory(delegation=delegation, role="head", protocol_rank=rank, **names)
+    return services.register_signatory(delegation, delegate=delegate)
+
+
+def with_full_powers(signatory):
+    return services.upload_full_powers(
+        signatory, file=SimpleUploadedFile("powers.pdf", PDF, "application/pdf")
+    )
+
+
+def staff(client, *codenames):
+    user = User.objects.create_user(f"officer{len(codenames)}", password="x" * 20, is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+def act(client, action, signatories):
+    """Run an admin action as the browser would, following the redirect to the page that shows
+    the messages; returns the last response and the messages."""
+    response = client.post(
+        CHANGELIST,
+        {"action": action, "_selected_action": [s.pk for s in signatories]},
+        follow=True,
+    )
+    shown = response.context["messages"] if response.context else []
+    return response, [str(message) for message in shown]
+
+
+def pdf_text(content):
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_full_powers_are_served_only_to_staff_with_the_view_permission(client, hanoi):
+    signatory = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    url = reverse("admin:programme_signatory_full_powers", args=[signatory.pk])
+
+    anonymous = client.get(url)
+    assert (anonymous.status_code, anonymous["Location"]) == (302, f"/admin/login/?next={url}")
+    assert staff(client).get(url).status_code == 403
+    response = staff(client, "view_signatory").get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="full-powers-CL.pdf"'
+    assert b"".join(response.streaming_content) == PDF
+    missing = reverse("admin:programme_signatory_full_powers", args=[signatory.pk + 1])
+    assert client.get(missing).status_code == 404
+
+
+def test_the_console_links_the_instrument_never_its_public_media_address(admin_client, hanoi):
+    signatory = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    download = reverse("admin:programme_signatory_full_powers", args=[signatory.pk])
+
+    for page in (CHANGELIST, reverse("admin:programme_signatory_change", args=[signatory.pk])):
+        content = admin_client.get(page).content.decode()
+        assert download in content
+        assert signatory.full_powers.url not in content
+
+
+def test_approving_verifies_pending_full_powers_and_tells_the_delegation(
+    admin_client, hanoi, django_capture_on_commit_callbacks
+):
+    chile = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    austria = signatory_of(hanoi, "AT", "minister")  # nothing uploaded
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response, notes = act(admin_client, "approve_full_powers", [chile, austria])
+
+    assert response.redirect_chain == [(CHANGELIST, 302)]
+    chile.refresh_from_db()
+    austria.refresh_from_db()
+    assert (chile.full_powers_state, chile.verified_by) == ("approved", "admin")
+    assert (austria.full_powers_state, austria.verified_by) == ("missing", "")
+    assert notes == [
+        f"{austria}: no full powers wait for verification.",
+        "Full powers approved: 1.",
+    ]
+    assert [m.subject for m in mail.outbox] == [f"Full powers verified: {chile.delegate.full_name}"]
+
+
+def test_a_rejection_without_a_reason_is_refused_and_changes_nothing(
+    admin_client, hanoi, django_capture_on_commit_callbacks
+):
+    chile = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    url = reverse("admin:programme_signatory_reject", args=[chile.pk])
+
+    assert admin_client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"reason": "   "})
+
+    assert response.status_code == 200
+    assert "Give the reason of the rejection" in response.content.decode()
+    chile.refresh_from_db()
+    assert (chile.full_powers_state, chile.rejection_reason, chile.verified_at) == (
+        "pending",
+        "",
+        None,
+    )
+    assert mail.outbox == []
+
+
+def test_a_rejection_with_a_reason_tells_the_delegation_why(
+    admin_client, hanoi, django_capture_on_commit_callbacks
+):
+    chile = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    url = reverse("admin:programme_signatory_reject", args=[chile.pk])
+    response, _notes = act(admin_client, "reject_full_powers", [chile])
+    assert response.redirect_chain == [(url, 302)]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"reason": " Not signed. "}, follow=True)
+
+    assert response.redirect_chain == [(CHANGELIST, 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        f"The full powers of {chile} are rejected; the delegation is told."
+    ]
+    chile.refresh_from_db()
+    assert (chile.full_powers_state, chile.rejection_reason) == ("rejected", "Not signed.")
+    assert [m.subject for m in mail.outbox] == [
+        f"Full powers not accepted: {chile.delegate.full_name}"
+    ]
+    assert "for this reason: Not signed." in mail.outbox[0].body
+
+
+def test_rejecting_needs_one_signatory_and_the_change_permission(client, admin_client, hanoi):
+    chile = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    peru = with_full_powers(signatory_of(hanoi, "PE", "ambassador"))
+    url = reverse("admin:programme_signatory_reject", args=[chile.pk])
+
+    _response, notes = act(admin_client, "reject_full_powers", [chile, peru])
+    assert notes == ["Select one signatory: each rejection gives its own reason."]
+    assert client.get(url).status_code == 302  # to the login page
+    assert staff(client, "view_signatory").post(url, {"reason": "Forged."}).status_code == 403
+    chile.refresh_from_db()
+    assert chile.full_powers_state == "pending"
+
+
+def test_the_signing_order_is_assigned_and_signatures_recorded_from_the_console(
+    admin_client, hanoi, django_capture_on_commit_callbacks
+):
+    host = with_full_powers(signatory_of(hanoi, "VN", "minister"))
+    brazil = signatory_of(hanoi, "BR", "head_of_state")
+    austria = signatory_of(hanoi, "AT", "minister")  # full powers never verified
+    with django_capture_on_commit_callbacks(execute=True):
+        act(admin_client, "approve_full_powers", [host])
+        _response, notes = act(admin_client, "assign_signing_order", [brazil])
+        _response, signing = act(admin_client, "record_signature", [brazil, austria])
+        _response, again = act(admin_client, "record_signature", [brazil])
+
+    order = Signatory.objects.filter(conference=hanoi).order_by("slot", "pk")
+    assert [(s.delegation.country.code, s.slot) for s in order] == [
+        ("VN", 1),
+        ("BR", 2),
+        ("AT", None),
+    ]
+    assert notes == [f"{hanoi}: 2 signatories have a place in the signing order."]
+    assert signing == [
+        f"{austria}: The signatory needs verified full powers before signing.",
+        "Signatures recorded: 1.",
+    ]
+    assert again == [
+        f"{brazil}: This State or organisation has already done so for this convention.",
+        "Signatures recorded: 0.",
+    ]
+    brazil.refresh_from_db()
+    austria.refresh_from_db()
+    assert (brazil.signed_at is not None, austria.signed_at) == (True, None)
+    assert [s.country.code for s in hanoi.convention.signatures.all()] == ["BR"]
+    assert [m.subject for m in mail.outbox] == [
+        f"Full powers verified: {host.delegate.full_name}",
+        "Signature recorded: Brazil",
+    ]
+
+
+def test_recording_a_signature_without_a_convention_is_an_error_message(admin_client):
+    signatory = signatory_of(ConferenceFactory(convention=None), "BR", "head_of_state")
+    services.assign_signing_slots(signatory.conference)
+
+    response, notes = act(admin_client, "record_signature", [signatory])
+
+    assert response.status_code == 200
+    assert notes == [
+        f"{signatory.conference} has no convention to sign.",
+        "Signatures recorded: 0.",
+    ]
+    signatory.refresh_from_db()
+    assert signatory.signed_at is None
+
+
+def test_the_signing_order_prints_in_slot_order_with_vietnamese_names(client, hanoi):
+    host = signatory_of(
+        hanoi,
+        "VN",
+        "head_of_government",
+        title="H.E.",
+        given_names="Phạm Minh",
+        family_name="CHÍNH",
+    )
+    signatory_of(
+        hanoi, "LA", "minister_for_foreign_affairs", given_names="Thông", family_name="NGUYỄN ƯƠNG"
+    )
+    signatory_of(hanoi, "BR", "head_of_state", given_names="Luiz", family_name="SILVA")
+    austria = signatory_of(hanoi, "AT", "minister", family_name="NOTLISTED")
+    services.assign_signing_slots(hanoi)
+
+    assert act(staff(client), "print_signing_order", [host])[0].status_code == 403
+    with time_machine.travel(dt.datetime(2025, 10, 25, 8, 0, tzinfo=HANOI)):
+        response, _notes = act(staff(client, "view_signatory"), "print_signing_order", [austria])
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="hanoi2025-signing-order.pdf"'
+    text = pdf_text(response.content)
+    # One cell a line: slot, State, signatory (and function), rank.
+    lines = [
+        "1\nViet Nam\nH.E. Phạm Minh CHÍNH\nDelegate\nHead of Government",
+        "2\nBrazil\nLuiz SILVA\nDelegate\nHead of State",
+        "3\nLao People's Democratic Republic\nThông NGUYỄN ƯƠNG\nDelegate\n"
+        "Minister for Foreign Affairs",
+    ]
+    positions = [text.find(line) for line in lines]
+    assert -1 not in positions, text
+    assert positions == sorted(positions)
+    assert "United Nations Convention against Cybercrime" in text
+    assert "Printed on 25 October 2025, 08:00 (Asia/Ho_Chi_Minh)" in text
+    assert austria.delegate.full_name not in text
