@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PORT ?= 8000
 
-.PHONY: run test lint venv clean
+.PHONY: run test lint venv clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 venv: $(VENV)/.dev
 
-run: $(VENV)/.runtime
+# The .mo files are built from the .po files in git, by Babel (no system gettext needed).
+translations: $(VENV)/.runtime
+	$(BIN)/pybabel -q compile -d locale -D django
+
+run: $(VENV)/.runtime translations
 	bash scripts/run.sh
 
 lint: $(VENV)/.dev
@@ -28,7 +32,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: lint
+test: lint translations
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 

@@ -1,4 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -6,7 +13,25 @@ from conference.errors import DomainError
 from conference.models import Conference
 from delegations import services
 from delegations.enums import ProtocolRank
-from delegations.models import Delegate, Delegation, Invitation, OutboundMessage
+from delegations.models import (
+    Delegate,
+    Delegation,
+    Invitation,
+    OutboundMessage,
+    PortalAccount,
+    Travel,
+)
+
+
+def _private_file(field_file, *, filename, content_type):
+    """Uploaded files are served to staff through the console only, never at a media address."""
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, filename=filename, content_type=content_type)
 
 
 class DelegateInline(admin.TabularInline):
@@ -55,13 +80,57 @@ class DelegationAdmin(SimpleHistoryAdmin):
         "language",
         "focal_point_email",
         "status",
+        "submitted_at",
     ]
     list_filter = ["conference", "kind", "status", "language"]
     search_fields = ["name", "acronym", "country", "focal_point_name", "focal_point_email"]
     list_select_related = ["conference"]
     autocomplete_fields = ["conference"]
     inlines = [DelegateInline, InvitationInline, MessageInline]
-    actions = ["send_invitations"]
+    actions = ["send_invitations", "reopen_selected"]
+    exclude = ["credentials"]
+    readonly_fields = ["credentials_document", "credentials_uploaded_at", "submitted_at"]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/credentials.pdf",
+                self.admin_site.admin_view(self.credentials_view),
+                name="delegations_delegation_credentials",
+            ),
+            *super().get_urls(),
+        ]
+
+    def credentials_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        delegation = get_object_or_404(Delegation, pk=pk)
+        return _private_file(
+            delegation.credentials,
+            filename=f"credentials-{delegation.pk}.pdf",
+            content_type="application/pdf",
+        )
+
+    @admin.display(description=_("note verbale or credentials letter"))
+    def credentials_document(self, delegation):
+        if not delegation.credentials:
+            return self.get_empty_value_display()
+        url = reverse("admin:delegations_delegation_credentials", args=[delegation.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download (PDF)"))
+
+    @admin.action(
+        description=_("Reopen the registration (the focal point may edit it again)"),
+        permissions=["change"],
+    )
+    def reopen_selected(self, request, queryset):
+        count = 0
+        for delegation in queryset:
+            try:
+                services.reopen_registration(delegation)
+                count += 1
+            except DomainError as error:
+                self.message_user(request, f"{delegation}: {error.message}", messages.WARNING)
+        self.message_user(request, _("Reopened %(count)d registrations.") % {"count": count})
 
     @admin.action(description=_("Send invitations to the selected delegations not yet invited"))
     def send_invitations(self, request, queryset):
@@ -76,6 +145,13 @@ class DelegationAdmin(SimpleHistoryAdmin):
         return delegation.display_name
 
 
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, as the focal point will read it"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 @admin.register(Delegate)
 class DelegateAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -85,13 +161,28 @@ class DelegateAdmin(SimpleHistoryAdmin):
         "delegation",
         "role",
         "protocol_rank",
+        "badge_category",
+        "has_photo",
         "accreditation_status",
     ]
-    list_filter = ["delegation__conference", "role", "protocol_rank", "accreditation_status"]
+    list_filter = [
+        "delegation__conference",
+        "role",
+        "protocol_rank",
+        "badge_category",
+        "accreditation_status",
+    ]
     search_fields = ["family_name", "given_names", "email", "delegation__name", "function"]
     list_select_related = ["delegation"]
     autocomplete_fields = ["delegation"]
-    readonly_fields = ["accreditation_status"]
+    exclude = ["photo"]
+    readonly_fields = [
+        "photo_preview",
+        "masked_passport",
+        "accreditation_status",
+        "rejection_reason",
+    ]
+    actions = ["accredit_selected", "reject_selected"]
 
     def get_queryset(self, request):
         # Order by precedence (highest rank first), then by name.
@@ -101,6 +192,134 @@ class DelegateAdmin(SimpleHistoryAdmin):
             .alias(precedence=ProtocolRank.precedence_expression())
             .order_by("precedence", "family_name")
         )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/photo.jpg",
+                self.admin_site.admin_view(self.photo_view),
+                name="delegations_delegate_photo",
+            ),
+            path(
+                "<int:pk>/reject/",
+                self.admin_site.admin_view(self.reject_view),
+                name="delegations_delegate_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("photo"), boolean=True)
+    def has_photo(self, delegate):
+        return bool(delegate.photo) or not delegate.photo_required
+
+    @admin.display(description=_("passport number"))
+    def masked_passport(self, delegate):
+        return delegate.masked_passport or self.get_empty_value_display()
+
+    @admin.display(description=_("photo"))
+    def photo_preview(self, delegate):
+        if not delegate.photo:
+            return self.get_empty_value_display()
+        url = reverse("admin:delegations_delegate_photo", args=[delegate.pk])
+        return format_html('<img src="{}" alt="" width="160" height="200">', url)
+
+    def photo_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        delegate = get_object_or_404(Delegate, pk=pk)
+        return _private_file(
+            delegate.photo, filename=f"delegate-{delegate.pk}.jpg", content_type="image/jpeg"
+        )
+
+    @admin.action(description=_("Accredit"), permissions=["change"])
+    def accredit_selected(self, request, queryset):
+        count = 0
+        for delegate in queryset:
+            try:
+                services.accredit_delegate(delegate)
+                count += 1
+            except DomainError as error:
+                self.message_user(request, f"{delegate}: {error.message}", messages.WARNING)
+        self.message_user(request, _("Accredited %(count)d delegates.") % {"count": count})
+
+    @admin.action(description=_("Refuse the accreditation (with a reason)"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request,
+                _("Select one delegate: each refusal gives its own reason."),
+                messages.ERROR,
+            )
+            return None
+        return redirect("admin:delegations_delegate_reject", queryset.get().pk)
+
+    def reject_view(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        delegate = get_object_or_404(Delegate.objects.select_related("delegation"), pk=pk)
+        form = RejectionForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            try:
+                services.reject_delegate(delegate, reason=form.cleaned_data["reason"])
+            except DomainError as error:
+                form.add_error("reason", error.message)
+            else:
+                self.message_user(
+                    request,
+                    _("The accreditation of %(name)s is refused; the focal point is told.")
+                    % {"name": delegate},
+                )
+                return redirect("admin:delegations_delegate_changelist")
+        return TemplateResponse(
+            request,
+            "admin/delegations/delegate/reject.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Refuse the accreditation"),
+                "delegate": delegate,
+                "form": form,
+            },
+        )
+
+
+@admin.register(Travel)
+class TravelAdmin(SimpleHistoryAdmin):
+    """The airport desk's list: who lands when, on which flight, and who needs a car."""
+
+    list_display = [
+        "delegate",
+        "delegation",
+        "arrives_at",
+        "arrival_flight",
+        "arrival_airport",
+        "departs_at",
+        "departure_flight",
+        "hotel",
+        "transfer",
+    ]
+    list_filter = ["delegate__delegation__conference", "transfer", "arrival_airport"]
+    search_fields = ["delegate__family_name", "arrival_flight", "departure_flight", "hotel"]
+    list_select_related = ["delegate__delegation"]
+    date_hierarchy = "arrives_at"
+    ordering = ["arrives_at"]
+    autocomplete_fields = ["delegate"]
+
+    @admin.display(description=_("delegation"), ordering="delegate__delegation")
+    def delegation(self, travel):
+        return travel.delegate.delegation
+
+
+@admin.register(PortalAccount)
+class PortalAccountAdmin(admin.ModelAdmin):
+    list_display = ["user", "delegation", "created_at"]
+    list_filter = ["delegation__conference"]
+    search_fields = ["user__email", "delegation__name", "delegation__country"]
+    list_select_related = ["user", "delegation"]
+    readonly_fields = ["user", "delegation", "invitation", "created_at"]
+
+    def has_add_permission(self, request):
+        return False  # accounts are made from an accepted invitation
 
 
 @admin.register(Invitation)

@@ -115,6 +115,14 @@ class DelegateForm(forms.ModelForm):
         ]
         widgets = {"date_of_birth": DateInput(), "passport_expires_on": DateInput()}
 
+    # The passport's fields together, as they are read off the passport; the photo last.
+    field_order = [
+        *Meta.fields[: Meta.fields.index("date_of_birth") + 1],
+        "passport_number",
+        "passport_expires_on",
+        "photo_upload",
+    ]
+
     def clean_photo_upload(self):
         photo = self.cleaned_data.get("photo_upload")
         if photo and photo.size > MAX_BYTES:

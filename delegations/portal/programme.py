@@ -11,8 +11,9 @@ from delegations.portal.access import focal_point_required
 from delegations.portal.forms import PlaceForm
 from delegations.services import ensure_editable, is_editable
 from sessions.enums import SessionKind, SessionState
-from sessions.models import Inscription, Place, PlaceState, Session
+from sessions.models import GalaAnswer, Inscription, Place, PlaceState, Session
 from sessions.services import (
+    answer_gala_dinner,
     release_place,
     request_to_speak,
     reserve_place,
@@ -47,12 +48,27 @@ def programme(request):
     for session in roundtables:
         session.places_left = max((session.effective_capacity or 0) - session.confirmed, 0)
         session.our_places = held.get(session.pk, [])
+    delegates = list(delegation.delegates.order_by("family_name", "given_names"))
+    answers = {
+        (a.session_id, a.delegate_id): a
+        for a in GalaAnswer.objects.filter(delegate__delegation=delegation)
+    }
+    dinners = list(
+        Session.objects.filter(
+            conference=delegation.conference,
+            kind=SessionKind.GALA_DINNER,
+            state=SessionState.PUBLISHED,
+        ).order_by("starts_at")
+    )
+    for dinner in dinners:
+        dinner.guests = [(d, answers.get((dinner.pk, d.pk))) for d in delegates]
     return render(
         request,
         "portal/programme.html",
         {
             "delegation": delegation,
             "roundtables": roundtables,
+            "dinners": dinners,
             "form": PlaceForm(delegation=delegation),
             "inscription": Inscription.objects.filter(
                 delegation=delegation, withdrawn_at__isnull=True
@@ -123,4 +139,30 @@ def speak(request):
             messages.success(request, _("Your delegation is on the speakers' list."))
     except DomainError as error:
         messages.error(request, error.message)
+    return redirect("portal:programme")
+
+
+@require_POST
+@focal_point_required
+def gala_answer(request, session_id):
+    delegation = request.delegation
+    dinner = get_object_or_404(
+        Session, pk=session_id, conference=delegation.conference, kind=SessionKind.GALA_DINNER
+    )
+    delegate = get_object_or_404(delegation.delegates, pk=request.POST.get("delegate") or 0)
+    if request.POST.get("attending") not in ("yes", "no"):
+        messages.error(request, _("Say whether %(name)s will attend.") % {"name": delegate})
+        return redirect("portal:programme")
+    try:
+        ensure_editable(delegation)
+        answer_gala_dinner(
+            dinner,
+            delegate=delegate,
+            attending=request.POST["attending"] == "yes",
+            dietary_needs=request.POST.get("dietary_needs", "")[:300],
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The answer of %(name)s is recorded.") % {"name": delegate})
     return redirect("portal:programme")

@@ -42,6 +42,7 @@ urlpatterns = [
     path("programme/<int:session_id>/places/", programme.place_reserve, name="place-reserve"),
     path("places/<int:place_id>/release/", programme.place_release, name="place-release"),
     path("programme/speak/", programme.speak, name="speak"),
+    path("programme/<int:session_id>/gala/", programme.gala_answer, name="gala-answer"),
     path("travel/", travel.travel_list, name="travel"),
     path("travel/<int:delegate_id>/", travel.travel_form, name="travel-edit"),
 ]
