@@ -182,6 +182,19 @@ class Conference(models.Model):
             "a category left out has no limit."
         ),
     )
+    badge_zones = models.JSONField(
+        _("access zones by badge category"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'For example {"head_of_delegation": ["plenary", "vip"], "delegate": ["plenary"]}.'
+        ),
+    )
+    passport_retention_days = models.PositiveSmallIntegerField(
+        _("days passport data is kept after the conference"),
+        default=30,
+        help_text=_("Passport numbers, birth dates and their hashes are erased after this."),
+    )
     places_per_delegation = models.PositiveSmallIntegerField(
         _("places per delegation in a roundtable"),
         default=2,

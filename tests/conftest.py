@@ -10,6 +10,7 @@ import pytest
 import redis
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from config.celery import app as celery_app
 from delegations.services import outbox
@@ -69,3 +70,11 @@ def media_root(settings, tmp_path):
     """Uploads (photos, documents) go to a folder of the test's own, never the project's."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request activates its language for the thread and leaves it there; each test starts
+    from the default, as each request in production starts from its own."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -1,6 +1,14 @@
 """Who comes, one module per concern."""
 
 from delegations.models.account import PortalAccount
+from delegations.models.badges import (
+    Badge,
+    BadgeColour,
+    BadgeState,
+    Scan,
+    ScanDirection,
+    ScannerDevice,
+)
 from delegations.models.delegation import CORRESPONDENCE_LANGUAGES, Delegate, Delegation
 from delegations.models.invitation import (
     Invitation,
@@ -12,6 +20,12 @@ from delegations.models.outbox import MessageState, OutboundMessage, ProgrammeCh
 from delegations.models.travel import Travel
 
 __all__ = [
+    "Badge",
+    "BadgeColour",
+    "BadgeState",
+    "Scan",
+    "ScanDirection",
+    "ScannerDevice",
     "CORRESPONDENCE_LANGUAGES",
     "Delegate",
     "Delegation",

@@ -184,6 +184,7 @@ class Delegate(models.Model):
     class Meta:
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
+        permissions = [("reveal_passport", _("Can reveal a passport number (recorded)"))]
         ordering = ["delegation", "family_name", "given_names"]
         constraints = [
             models.UniqueConstraint(

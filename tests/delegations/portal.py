@@ -15,7 +15,7 @@ PASSWORD = "Hanoi-Convention-2025!"
 def signed_in_focal_point(client, invite, **delegation_fields):
     """A delegation whose focal point accepted the invitation, created the account and is signed
     in with `client`."""
-    delegation = DelegationFactory(**delegation_fields)
+    delegation = DelegationFactory(**({"language": "en"} | delegation_fields))
     invitation, token = invite(delegation)
     answer_invitation(token, accept=True)
     invitation.refresh_from_db()

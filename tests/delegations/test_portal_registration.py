@@ -137,8 +137,7 @@ def test_a_complete_registration_is_submitted_confirmed_and_then_read_only(
     delegation.refresh_from_db()
     assert delegation.status == "registered"
     assert delegation.submitted_at
-    # The delegation corresponds in French: so do the confirmations.
-    assert mail.outbox[-1].subject == f"Inscription reçue : {delegation.display_name}"
+    assert mail.outbox[-1].subject == f"Registration received: {delegation.display_name}"
     # Read only now: the forms are gone and a POST changes nothing.
     refused = client.post("/portal/delegates/new/", delegate_data(passport_number="NEW"))
     assert "The registration is read-only." in refused.content.decode()
@@ -183,7 +182,7 @@ def test_accreditation_per_delegate_and_the_personal_agenda(
 
     delegation.refresh_from_db()
     assert delegation.status == "accredited"
-    assert mail.outbox[-1].subject.startswith("Accréditation accordée")
+    assert mail.outbox[-1].subject == f"Accredited: {delegate.full_name}"
     page = client.get("/portal/dashboard/").content.decode()
     assert "Personal agenda (.ics)" in page
     agenda = client.get(f"/portal/delegates/{delegate.pk}/agenda.ics")
@@ -214,3 +213,28 @@ def test_portal_pages_carry_a_content_security_policy_and_no_external_resource(c
     assert "http://" not in page.replace("http://testserver", "")
     assert "https://" not in page
     assert "<script" not in page
+
+
+def test_a_french_delegation_gets_the_portal_and_its_messages_in_french(
+    client, invite, django_capture_on_commit_callbacks
+):
+    delegation = signed_in_focal_point(client, invite, language="fr")
+    _complete_registration(client, delegation)
+
+    page = client.get("/portal/dashboard/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/portal/submit/")
+
+    assert '<html lang="fr">' in page
+    assert "Soumettre pour accréditation" in page
+    assert "14 octobre 2025 17:00" in page  # the deadline, in French and in Hanoi's time
+    assert mail.outbox[-1].subject == f"Inscription reçue : {delegation.display_name}"
+
+
+def test_the_language_chosen_with_the_switcher_wins_over_the_delegations(client, invite):
+    signed_in_focal_point(client, invite, language="fr")
+
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/portal/dashboard/"})
+    page = client.get("/portal/dashboard/").content.decode()
+
+    assert '<html lang="vi">' in page

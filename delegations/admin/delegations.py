@@ -1,7 +1,8 @@
+"""Delegations, their delegates, travel and portal accounts."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,26 +13,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from conference.errors import DomainError
 from conference.models import Conference
 from delegations import services
+from delegations.admin.downloads import private_file
+from delegations.admin.invitations import InvitationInline, MessageInline
 from delegations.enums import ProtocolRank
 from delegations.models import (
     Delegate,
     Delegation,
-    Invitation,
-    OutboundMessage,
     PortalAccount,
     Travel,
 )
-
-
-def _private_file(field_file, *, filename, content_type):
-    """Uploaded files are served to staff through the console only, never at a media address."""
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, filename=filename, content_type=content_type)
 
 
 class DelegateInline(admin.TabularInline):
@@ -48,25 +38,6 @@ class DelegateInline(admin.TabularInline):
         "accreditation_status",
     ]
     readonly_fields = ["accreditation_status"]
-    show_change_link = True
-
-
-class InvitationInline(admin.TabularInline):
-    model = Invitation
-    extra = 0
-    fields = ["email", "state", "sent_at", "opened_at", "answered_at", "reminders_sent"]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = True
-
-
-class MessageInline(admin.TabularInline):
-    model = OutboundMessage
-    fk_name = "delegation"
-    extra = 0
-    fields = ["subject", "to", "state", "attempts", "sent_at", "last_error"]
-    readonly_fields = fields
-    can_delete = False
     show_change_link = True
 
 
@@ -105,7 +76,7 @@ class DelegationAdmin(SimpleHistoryAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         delegation = get_object_or_404(Delegation, pk=pk)
-        return _private_file(
+        return private_file(
             delegation.credentials,
             filename=f"credentials-{delegation.pk}.pdf",
             content_type="application/pdf",
@@ -227,7 +198,7 @@ class DelegateAdmin(SimpleHistoryAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         delegate = get_object_or_404(Delegate, pk=pk)
-        return _private_file(
+        return private_file(
             delegate.photo, filename=f"delegate-{delegate.pk}.jpg", content_type="image/jpeg"
         )
 
@@ -320,102 +291,3 @@ class PortalAccountAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # accounts are made from an accepted invitation
-
-
-@admin.register(Invitation)
-class InvitationAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "delegation",
-        "email",
-        "state",
-        "sent_at",
-        "opened_at",
-        "answered_at",
-        "reminders_sent",
-        "next_reminder_at",
-        "expires_at",
-    ]
-    list_filter = ["state", "delegation__conference"]
-    search_fields = ["email", "delegation__name", "delegation__acronym", "delegation__country"]
-    list_select_related = ["delegation"]
-    readonly_fields = [
-        "delegation",
-        "email",
-        "state",
-        "expires_at",
-        "sent_at",
-        "opened_at",
-        "answered_at",
-        "reminders_sent",
-        "next_reminder_at",
-    ]
-    actions = ["remind_selected", "resend_selected", "revoke_selected"]
-
-    def has_add_permission(self, request):
-        return False  # invitations are sent from the delegations list
-
-    @admin.action(description=_("Send a reminder now"), permissions=["change"])
-    def remind_selected(self, request, queryset):
-        self._each(request, queryset, services.remind_now, _("Reminded %(count)d invitations."))
-
-    @admin.action(description=_("Resend with a new link"), permissions=["change"])
-    def resend_selected(self, request, queryset):
-        self._each(
-            request, queryset, services.resend_invitation, _("Resent %(count)d invitations.")
-        )
-
-    @admin.action(description=_("Revoke"), permissions=["change"])
-    def revoke_selected(self, request, queryset):
-        self._each(
-            request, queryset, services.revoke_invitation, _("Revoked %(count)d invitations.")
-        )
-
-    def _each(self, request, queryset, service, done):
-        count = 0
-        for invitation in queryset:
-            try:
-                service(invitation)
-                count += 1
-            except DomainError as error:
-                self.message_user(request, f"{invitation}: {error.message}", messages.WARNING)
-        self.message_user(request, done % {"count": count})
-
-
-@admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
-    list_display = ["subject", "to", "state", "attempts", "last_error", "created_at", "sent_at"]
-    list_filter = ["state", "language", "conference"]
-    search_fields = ["to", "subject", "idempotency_key"]
-    date_hierarchy = "created_at"
-    exclude = ["secret"]
-    readonly_fields = [
-        "idempotency_key",
-        "conference",
-        "delegation",
-        "invitation",
-        "to",
-        "from_email",
-        "reply_to",
-        "subject",
-        "body_text",
-        "language",
-        "state",
-        "attempts",
-        "last_error",
-        "next_attempt_at",
-        "sent_at",
-        "created_at",
-    ]
-    fields = readonly_fields
-    actions = ["retry_selected"]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Retry now"), permissions=["change"])
-    def retry_selected(self, request, queryset):
-        for message in queryset:
-            services.retry_now(message)
-        self.message_user(
-            request, _("Queued %(count)d messages again.") % {"count": queryset.count()}
-        )

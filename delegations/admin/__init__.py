@@ -1,0 +1,3 @@
+"""The console for delegations, one module per concern; importing them registers them."""
+
+from delegations.admin import delegations, invitations  # noqa: F401
