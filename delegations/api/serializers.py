@@ -5,6 +5,11 @@ from delegations.models import Delegate, Delegation, Invitation
 
 
 class DelegateSerializer(serializers.ModelSerializer):
+    # Never the number itself: the API shows what the portal shows.
+    passport = serializers.CharField(
+        source="masked_passport", read_only=True, help_text="Masked, for example ••••1234."
+    )
+
     class Meta:
         model = Delegate
         fields = [
@@ -17,6 +22,8 @@ class DelegateSerializer(serializers.ModelSerializer):
             "role",
             "protocol_rank",
             "email",
+            "badge_category",
+            "passport",
             "accreditation_status",
         ]
 

@@ -2,7 +2,8 @@
 
 Token or session authentication; each list and action needs the Django permission of its model
 (view for reads, change for actions), so an organiser's role decides what the API shows.
-Writes go through the services.
+A focal point's token reads its own delegations only: every query is then narrowed to them, so
+another delegation's objects are simply not found. Writes go through the services.
 """
 
 from django.shortcuts import get_object_or_404
@@ -33,6 +34,33 @@ class ModelPermissions(permissions.DjangoModelPermissions):
     }
 
 
+class OrganiserOrFocalPoint(ModelPermissions):
+    """Organisers by their model permissions; a focal point may read, its own delegation only
+    (the view narrows the queryset)."""
+
+    def has_permission(self, request, view):
+        if super().has_permission(request, view):
+            return True
+        return (
+            request.method in permissions.SAFE_METHODS
+            and request.user.is_authenticated
+            and request.user.portal_accounts.exists()
+        )
+
+
+class ScopedToFocalPoint:
+    """Narrows the queryset to the focal point's delegations unless the caller may read all."""
+
+    delegation_field = "delegation_id"
+
+    def scope(self, queryset):
+        model = queryset.model._meta
+        if self.request.user.has_perm(f"{model.app_label}.view_{model.model_name}"):
+            return queryset
+        own = self.request.user.portal_accounts.values("delegation_id")
+        return queryset.filter(**{f"{self.delegation_field}__in": own})
+
+
 class DelegationFilter(filters.FilterSet):
     conference = filters.CharFilter(field_name="conference__slug")
 
@@ -42,14 +70,15 @@ class DelegationFilter(filters.FilterSet):
 
 
 @extend_schema(tags=["organisers"])
-class DelegationViewSet(viewsets.ReadOnlyModelViewSet):
+class DelegationViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
     serializer_class = DelegationSerializer
-    permission_classes = [ModelPermissions]
+    permission_classes = [OrganiserOrFocalPoint]
     filterset_class = DelegationFilter
     queryset = Delegation.objects.none()  # for the permissions' model; see get_queryset
+    delegation_field = "pk"
 
     def get_queryset(self):
-        return delegations_with_registration()
+        return self.scope(delegations_with_registration())
 
     @extend_schema(request=None, responses={201: InvitationSerializer, 200: InvitationSerializer})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -82,19 +111,25 @@ class InvitationFilter(filters.FilterSet):
 
 
 @extend_schema(tags=["organisers"])
-class DelegateViewSet(viewsets.ReadOnlyModelViewSet):
+class DelegateViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
     serializer_class = DelegateSerializer
-    permission_classes = [ModelPermissions]
+    permission_classes = [OrganiserOrFocalPoint]
     queryset = Delegate.objects.select_related("delegation").order_by("pk")
     filterset_class = DelegateFilter
 
+    def get_queryset(self):
+        return self.scope(super().get_queryset())
+
 
 @extend_schema(tags=["organisers"])
-class InvitationViewSet(viewsets.ReadOnlyModelViewSet):
+class InvitationViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
     serializer_class = InvitationSerializer
-    permission_classes = [ModelPermissions]
+    permission_classes = [OrganiserOrFocalPoint]
     queryset = Invitation.objects.order_by("-pk")
     filterset_class = InvitationFilter
+
+    def get_queryset(self):
+        return self.scope(super().get_queryset())
 
     @extend_schema(request=None, responses={200: InvitationSerializer})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])

@@ -20,13 +20,10 @@ from delegations.models.outbox import MessageState, OutboundMessage, ProgrammeCh
 from delegations.models.travel import Travel
 
 __all__ = [
+    "CORRESPONDENCE_LANGUAGES",
     "Badge",
     "BadgeColour",
     "BadgeState",
-    "Scan",
-    "ScanDirection",
-    "ScannerDevice",
-    "CORRESPONDENCE_LANGUAGES",
     "Delegate",
     "Delegation",
     "Invitation",
@@ -36,6 +33,9 @@ __all__ = [
     "OutboundMessage",
     "PortalAccount",
     "ProgrammeChangeNotice",
+    "Scan",
+    "ScanDirection",
+    "ScannerDevice",
     "Travel",
     "hash_token",
 ]

@@ -3,6 +3,7 @@ from django.views.generic import RedirectView
 
 from delegations.portal import (
     accounts,
+    api_access,
     dashboard,
     delegates,
     documents,
@@ -43,6 +44,7 @@ urlpatterns = [
     path("places/<int:place_id>/release/", programme.place_release, name="place-release"),
     path("programme/speak/", programme.speak, name="speak"),
     path("programme/<int:session_id>/gala/", programme.gala_answer, name="gala-answer"),
+    path("api-access/", api_access.api_access, name="api-access"),
     path("travel/", travel.travel_list, name="travel"),
     path("travel/<int:delegate_id>/", travel.travel_form, name="travel-edit"),
 ]

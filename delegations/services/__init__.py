@@ -4,8 +4,10 @@ callers write `from delegations import services; services.create_delegation(...)
 from delegations.services.accounts import (
     accepted_invitation,
     create_portal_account,
+    issue_api_token,
     link_portal_account,
     queue_password_reset,
+    revoke_api_token,
 )
 from delegations.services.accreditation import accredit_delegate, reject_delegate
 from delegations.services.invitations import (
@@ -52,6 +54,7 @@ __all__ = [
     "expire_invitations",
     "invite_delegations",
     "is_editable",
+    "issue_api_token",
     "link_portal_account",
     "notify_delegate_accredited",
     "notify_delegate_rejected",
@@ -68,6 +71,7 @@ __all__ = [
     "reopen_registration",
     "resend_invitation",
     "retry_now",
+    "revoke_api_token",
     "revoke_invitation",
     "save_delegate",
     "save_travel",

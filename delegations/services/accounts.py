@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import IntegrityError, transaction
+from rest_framework.authtoken.models import Token
 
 from delegations.emails import render_message
 from delegations.errors import AccountExists, InvitationUnavailable, NotAccepted
@@ -106,3 +107,14 @@ def queue_password_reset(user, *, uid: str, token: str, language: str) -> None:
             secret=f"{uid}/{token}",
         )
     )
+
+
+def issue_api_token(user) -> str:
+    """A new API token for the user, replacing the previous one (which stops working)."""
+    with transaction.atomic():
+        Token.objects.filter(user=user).delete()
+        return Token.objects.create(user=user).key
+
+
+def revoke_api_token(user) -> None:
+    Token.objects.filter(user=user).delete()

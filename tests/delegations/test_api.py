@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core import mail
@@ -5,6 +7,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from delegations.models import Invitation
+from tests.delegations.portal import delegate_data, signed_in_focal_point
 from tests.factories import ConferenceFactory, DelegateFactory, DelegationFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +96,49 @@ def test_revoking_needs_the_change_permission(hanoi, django_capture_on_commit_ca
 
     assert (refused.status_code, done.status_code) == (403, 200)
     assert done.json()["state"] == "revoked"
+
+
+def test_a_focal_points_token_reads_its_own_delegation_only(client, invite):
+    mine = signed_in_focal_point(client, invite, country="FR")
+    theirs = DelegationFactory(conference=mine.conference, country="DE")
+    DelegateFactory(delegation=theirs, family_name="THEIRS")
+    DelegateFactory(delegation=mine, family_name="MINE")
+    page = client.post("/portal/api-access/").content.decode()
+    token = re.search(r"<code>([0-9a-f]{40})</code>", page).group(1)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+
+    delegations = api.get("/api/v1/delegations/").json()["results"]
+    delegates = api.get("/api/v1/delegates/").json()["results"]
+    other = api.get(f"/api/v1/delegations/{theirs.pk}/")
+    invite_attempt = api.post(f"/api/v1/delegations/{mine.pk}/invite/")
+
+    assert [d["id"] for d in delegations] == [mine.pk]
+    assert [d["family_name"] for d in delegates] == ["MINE"]
+    assert other.status_code == 404
+    assert invite_attempt.status_code == 403
+
+
+def test_a_revoked_focal_point_token_stops_working(client, invite):
+    signed_in_focal_point(client, invite)
+    page = client.post("/portal/api-access/").content.decode()
+    token = re.search(r"<code>([0-9a-f]{40})</code>", page).group(1)
+    client.post("/portal/api-access/", {"revoke": "1"})
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+
+    response = api.get("/api/v1/delegations/")
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] in ("authentication_failed", "not_authenticated")
+
+
+def test_the_api_shows_passport_numbers_masked(client, invite):
+    delegation = signed_in_focal_point(client, invite)
+    client.post("/portal/delegates/new/", delegate_data())
+    reader = organiser("view_delegate")
+
+    (row,) = reader.get(f"/api/v1/delegates/?delegation={delegation.pk}").json()["results"]
+
+    assert row["passport"] == "••••2345"
+    assert "19AB" not in str(row)

@@ -1,0 +1,30 @@
+"""The focal point's token for the API, which reads their own delegations only."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+
+from delegations.portal.access import focal_point_required
+from delegations.services import issue_api_token, revoke_api_token
+
+
+@focal_point_required
+def api_access(request):
+    token = None
+    if request.method == "POST":
+        if request.POST.get("revoke"):
+            revoke_api_token(request.user)
+            messages.success(request, _("The token is revoked."))
+            return redirect("portal:api-access")
+        # Shown once, on this answer only: the page never shows it again.
+        token = issue_api_token(request.user)
+    return render(
+        request,
+        "portal/api_access.html",
+        {
+            "delegation": request.delegation,
+            "token": token,
+            "has_token": Token.objects.filter(user=request.user).exists(),
+        },
+    )

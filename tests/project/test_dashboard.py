@@ -1,0 +1,111 @@
+"""The console's first page: the conference's numbers, each leading to the list it counts."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from config.dashboard import dashboard
+from delegations.models import Delegate, Invitation, OutboundMessage
+from sessions.models import GalaAnswer, Place
+from tests.factories import ConferenceFactory, DelegateFactory, DelegationFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organiser(client):
+    user = get_user_model().objects.create_superuser("chief", password="x")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def hanoi():
+    conference = ConferenceFactory()
+    france = DelegationFactory(conference=conference, country="FR", status="confirmed")
+    kenya = DelegationFactory(conference=conference, country="KE", status="registered")
+    DelegationFactory(conference=conference, country="BR", status="declined")
+    president = DelegateFactory(delegation=france, role="head", protocol_rank="head_of_state")
+    DelegateFactory(delegation=france, role="security", badge_category="security")
+    member = DelegateFactory(delegation=kenya, accreditation_status="accredited")
+    for delegation, state in ((france, "accepted"), (kenya, "accepted"), (france, "revoked")):
+        Invitation.objects.create(
+            delegation=delegation,
+            email="x@example.org",
+            state=state,
+            expires_at=conference.reply_deadline,
+        )
+    roundtable = SessionFactory(conference=conference, state="published", capacity=5)
+    Place.objects.create(session=roundtable, delegate=president, state="confirmed")
+    Place.objects.create(session=roundtable, delegate=member, state="waitlisted", waitlist_number=1)
+    dinner = SessionFactory(conference=conference, kind="gala_dinner", capacity=200)
+    GalaAnswer.objects.create(session=dinner, delegate=president, attending=True)
+    OutboundMessage.objects.create(
+        idempotency_key="k1", to="x@example.org", subject="s", conference=conference, state="failed"
+    )
+    return conference
+
+
+def test_the_numbers_are_right_and_each_leads_to_the_rows_it_counts(organiser, hanoi):
+    board = dashboard(hanoi)
+
+    invitations = {f.label: f.value for f in board.invitations}
+    delegations = {f.label: f.value for f in board.delegations}
+    assert (invitations["Accepted"], invitations["Revoked"], invitations["Sent"]) == (2, 1, 0)
+    assert (delegations["Confirmed"], delegations["Registered"], delegations["Declined"]) == (
+        1,
+        1,
+        1,
+    )
+    assert board.heads_expected.value == 1
+    assert [(taken, seats, waiting) for _t, taken, seats, waiting, _u in board.roundtables] == [
+        (1, 5, 1)
+    ]
+    assert [(taken, seats) for _t, taken, seats, _w, _u in board.gala] == [(1, 200)]
+    failed = next(f for f in board.outbox if f.alert)
+    assert failed.value == 1
+    figures = [
+        *board.invitations,
+        *board.delegations,
+        *board.categories,
+        *board.accreditation,
+        board.heads_expected,
+        failed,
+    ]
+    for figure in figures:
+        response = organiser.get(figure.url)
+        assert response.status_code == 200, figure.url
+        assert response.context["cl"].result_count == figure.value, figure.url
+
+
+def test_the_console_index_shows_the_dashboard_with_svg_and_no_external_resource(
+    organiser, hanoi, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(30):
+        response = organiser.get("/admin/")
+
+    page = response.content.decode()
+    assert hanoi.name in page
+    assert "<svg" in page
+    assert "Heads of State and Government expected" in page
+    assert "https://" not in page
+
+
+def test_the_delegates_list_stays_at_a_few_queries_with_10000_rows(
+    organiser, django_assert_max_num_queries
+):
+    delegation = DelegationFactory()
+    Delegate.objects.bulk_create(
+        Delegate(
+            delegation=delegation,
+            conference=delegation.conference,
+            family_name=f"NAME{n:05d}",
+            given_names="Alex",
+        )
+        for n in range(10_000)
+    )
+
+    with django_assert_max_num_queries(15):
+        response = organiser.get("/admin/delegations/delegate/")
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 10_000
