@@ -20,6 +20,10 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Without a session cookie nobody is signed in; asking would load the session and make
+        # every public answer (the schedule feeds) vary on Cookie, which defeats shared caches.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
             now = int(time.time())

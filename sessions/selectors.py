@@ -38,8 +38,9 @@ def room_clash(session: Session) -> Session | None:
 
 def attendees_of(session_ids) -> dict[int, set[int]]:
     """Delegate ids attending each session, for notices of change: the chairs, moderators and
-    speakers who are delegates, and confirmed places. Seats at the gala dinner and bilateral
-    meetings add one union term each here when they exist."""
+    speakers who are delegates, confirmed places, and the guests who accepted the gala dinner
+    (seated or not yet: a moved dinner concerns them all). Bilateral meetings add one union term
+    here when they exist."""
     attendees = {session_id: set() for session_id in session_ids}
     people = SessionPerson.objects.filter(
         session_id__in=session_ids, delegate__isnull=False
@@ -47,7 +48,10 @@ def attendees_of(session_ids) -> dict[int, set[int]]:
     places = Place.objects.filter(
         session_id__in=session_ids, state=PlaceState.CONFIRMED
     ).values_list("session_id", "delegate_id")
-    for session_id, delegate_id in [*people, *places]:
+    guests = GalaAnswer.objects.filter(session_id__in=session_ids, attending=True).values_list(
+        "session_id", "delegate_id"
+    )
+    for session_id, delegate_id in [*people, *places, *guests]:
         attendees[session_id].add(delegate_id)
     return attendees
 
@@ -65,13 +69,15 @@ def latest_release(conference_slug, *, with_content=False):
 
 def sessions_attended_by(delegate):
     """The public sessions a delegate attends, in time order: those the delegate chairs,
-    moderates or speaks in, and confirmed places; gala seats and bilateral meetings add one union
-    term each."""
+    moderates or speaks in, confirmed places, and the gala dinner the delegate accepted (before
+    any seating: the evening is in the agenda from the "yes"); bilateral meetings add one union
+    term."""
     return (
         Session.objects.filter(state__in=["published", "cancelled"])
         .filter(
             Q(people__delegate=delegate)
             | Q(places__delegate=delegate, places__state=PlaceState.CONFIRMED)
+            | Q(gala_answers__delegate=delegate, gala_answers__attending=True)
         )
         .select_related("room", "conference__venue")
         .distinct()

@@ -61,8 +61,14 @@ def notify_place(delegate: Delegate, *, session, outcome: str, position: int | N
     )
 
 
-def notify_gala_answer(delegate: Delegate, *, session, attending: bool):
-    key = f"gala:{session.pk}:{delegate.pk}:{'yes' if attending else 'no'}"
+def notify_gala_answer(
+    delegate: Delegate, *, session, attending: bool, answered_at: datetime | None = None
+):
+    # The time the answer was given is in the key: yes, no, then yes again is confirmed three
+    # times, while the same answer announced twice sends once. Without it, one per answer.
+    answer = "yes" if attending else "no"
+    version = f":{answered_at.isoformat()}" if answered_at else ""
+    key = f"gala:{session.pk}:{delegate.pk}:{answer}{version}"
     return _to_delegate(
         delegate, "gala_answer", key, attending=attending, **_session_context(session)
     )

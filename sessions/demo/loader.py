@@ -2,7 +2,9 @@
 
 Idempotent: every object is found by its natural key (the conference's slug, a State's country,
 an organisation's acronym, a delegate's name, a session's code) and created only when missing, so a
-second run changes nothing. People are generated, fictional and plainly so.
+second run changes nothing. People are generated, fictional and plainly so. The protocol (the
+speakers' list, the signing order, the seated state banquet, roundtable places) is in
+`protocol.py`.
 """
 
 import random
@@ -20,6 +22,7 @@ from delegations import services as delegation_services
 from delegations.enums import DelegateRole, DelegationKind, ProtocolRank
 from delegations.models import Delegate, Delegation
 from sessions import services as session_services
+from sessions.demo.protocol import load_protocol
 from sessions.enums import SessionState
 from sessions.errors import NothingToRelease
 from sessions.models import Session
@@ -78,6 +81,10 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
         for entry in delegations["organisations"]:
             _organisation_delegation(conference, entry, report)
         _signatures(convention, delegations, conference.city, report)
+        load_protocol(conference, delegations, report)
+        # >>> BILATERAL MEETINGS AND EXHIBITION BOOTHS: call their own loader here, e.g.
+        # >>> `load_bilaterals_and_booths(conference, report)`: through the services, seeded,
+        # >>> skipping what exists. Before the release, so that their sessions are in it.
         _release(conference, report)
     report.totals = {
         "rooms": venue.rooms.count(),

@@ -55,6 +55,16 @@ def latest_pointer(slug):
     return pointer
 
 
+def local_pointer(slug):
+    """The pointer this process read less than POINTER_LOCAL_SECONDS ago, or None: no cache, no
+    database (for the WSGI replay, which must stay cheap and outside Django's request cycle)."""
+    with _lock:
+        local = _pointers.get(slug)
+    if local is None or local[0] <= time.monotonic():
+        return None
+    return local[1]
+
+
 def forget_latest(slug):
     cache.delete(_pointer_key(slug))
     with _lock:

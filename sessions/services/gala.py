@@ -4,6 +4,7 @@ Every write locks the dinner's session row first, so that a seating being made a
 moved by hand never interleave.
 """
 
+from collections import Counter
 from itertools import zip_longest
 
 from django.db import transaction
@@ -11,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delegations.enums import DelegateRole
-from delegations.models import Delegate, Delegation
-from delegations.precedence import BY_LOT, order_delegates, order_delegations
+from delegations.models import Delegate
+from delegations.precedence import BY_LOT, order_delegates
 from delegations.services import notify_gala_answer
 from sessions.enums import SessionKind
 from sessions.errors import GalaSeatTaken, NoSuchGalaSeat, NotAGalaDinner, NotEnoughGalaSeats
@@ -32,25 +33,29 @@ def answer_gala_dinner(
 ) -> GalaAnswer:
     """Record (or change) a delegate's answer to the gala dinner and confirm it by e-mail.
 
-    Regrets free the delegate's seat, if one was given. The confirmation is keyed by the answer
-    itself (yes or no), so answering the same thing again, or only changing the dietary needs,
-    sends nothing new. So does going back to an earlier answer (yes, no, then yes again): the
-    key of `notify_gala_answer` carries no version of the answer."""
+    Regrets free the delegate's seat, if one was given. `answered_at` is the time the present
+    answer (yes or no) was first given, and the confirmation is keyed by it: each change of
+    answer (yes, no, then yes again) is confirmed once, while the same answer given again, or
+    only a change of dietary needs, sends nothing new."""
     check_gala_guest(session, delegate=delegate)
     with transaction.atomic():
         _locked(session.pk)
+        previous = GalaAnswer.objects.filter(session=session, delegate=delegate).first()
+        unchanged = previous is not None and previous.attending == attending
         answer, _created = GalaAnswer.objects.update_or_create(
             session=session,
             delegate=delegate,
             defaults={
                 "attending": attending,
                 "dietary_needs": " ".join(dietary_needs.split()),
-                "answered_at": timezone.now(),
+                "answered_at": previous.answered_at if unchanged else timezone.now(),
             },
         )
         if not attending:
             GalaSeat.objects.filter(session=session, delegate=delegate).delete()
-        notify_gala_answer(delegate, session=session, attending=attending)
+        notify_gala_answer(
+            delegate, session=session, attending=attending, answered_at=answer.answered_at
+        )
     return answer
 
 
@@ -59,10 +64,12 @@ def seat_gala_dinner(session: Session) -> list[GalaSeat]:
 
     The top table takes the host's head of delegation in the middle, then the other heads of
     delegation in the order of precedence: the principal guest on the host's right, the next on
-    the left, and so on outward. The other guests follow by delegation in the order of
-    precedence, the head before the members, each delegation at the first other table (in
-    number order) with room for all of it; a delegation that fits at no table whole is split
-    over the tables in order. The top table's spare seats are used last.
+    the left, and so on outward. The other guests are spread so that a delegation meets many
+    tables (the dinner is for talking to other delegations): the remaining heads of delegation
+    by precedence first, then the other members by precedence, each at the table with the fewest
+    of their own delegation, ties going to the emptiest table, then the lowest number. Two of one
+    delegation share a table only when no table with a free seat lacks them. Among tables where
+    the delegation has as many guests, the top table's spare seats come last: it is the heads'.
 
     Refused, with the plan left as it was, when there are fewer seats than guests."""
     if session.kind != SessionKind.GALA_DINNER:
@@ -146,23 +153,32 @@ def _plan(conference, tables, guests):
         )
         for table in tables
     }
+    # How many guests of each delegation sit at each table so far.
+    present = {table.pk: Counter() for table in tables}
     plan = []
 
     def sit(table, delegate):
         plan.append((table, free[table.pk].pop(0), delegate))
+        present[table.pk][delegate.delegation_id] += 1
 
     top = tables[0] if tables and tables[0].is_top_table else None
     if top is not None:
         for head in _heads_host_first(ordered, conference)[: top.seats]:
             sit(top, head)
     seated = {delegate.pk for _table, _number, delegate in plan}
-    # The top table's spare seats are the last resort: it is the heads' table.
-    in_turn = [table for table in tables if table is not top] + ([top] if top else [])
-    for group in _delegation_groups(ordered, conference, seated):
-        whole = next((t for t in in_turn if len(free[t.pk]) >= len(group)), None)
-        for delegate in group:
-            table = whole or next(t for t in in_turn if free[t.pk])
-            sit(table, delegate)
+    waiting = [delegate for delegate in ordered if delegate.pk not in seated]
+    waiting.sort(key=lambda d: d.role != DelegateRole.HEAD)  # stable: precedence otherwise
+    for delegate in waiting:
+        table = min(
+            (table for table in tables if free[table.pk]),
+            key=lambda t: (
+                present[t.pk][delegate.delegation_id],
+                t is top,
+                t.seats - len(free[t.pk]),
+                t.number,
+            ),
+        )
+        sit(table, delegate)
     return plan
 
 
@@ -175,21 +191,6 @@ def _heads_host_first(ordered, conference):
     if host is None:
         return heads
     return [host, *(h for h in heads if h.pk != host.pk)]
-
-
-def _delegation_groups(ordered, conference, seated):
-    """The guests not yet seated, one list per delegation in the order of precedence of the
-    delegations (their heads' level), the head first, then the members by precedence."""
-    waiting = [delegate for delegate in ordered if delegate.pk not in seated]
-    delegations = Delegation.objects.filter(
-        pk__in={delegate.delegation_id for delegate in waiting}
-    ).prefetch_related("delegates")
-    groups = []
-    for delegation in order_delegations(list(delegations), conference=conference, tie_break=BY_LOT):
-        members = [d for d in waiting if d.delegation_id == delegation.pk]
-        members.sort(key=lambda d: d.role != DelegateRole.HEAD)  # stable: precedence otherwise
-        groups.append(members)
-    return groups
 
 
 def _locked(session_id):

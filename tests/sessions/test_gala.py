@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core import mail
 from django.urls import reverse
+from icalendar import Calendar
 from pypdf import PdfReader
 
 from sessions import services
@@ -13,7 +14,13 @@ from sessions.documents.fonts import register_fonts
 from sessions.documents.gala import place_cards_pdf, seating_plan_pdf
 from sessions.errors import GalaSeatTaken, NoSuchGalaSeat, NotAGalaDinner, NotEnoughGalaSeats
 from sessions.models import GalaAnswer, GalaSeat, GalaTable
-from sessions.selectors import DietarySummary, dietary_summary, seating_plan
+from sessions.selectors import (
+    DietarySummary,
+    attendees_of,
+    dietary_summary,
+    seating_plan,
+    sessions_attended_by,
+)
 from tests.factories import (
     HANOI,
     ConferenceFactory,
@@ -151,6 +158,49 @@ def test_only_a_gala_dinner_of_the_delegates_conference_takes_answers_and_seats(
     assert mail.outbox == []
 
 
+def test_each_change_of_answer_is_confirmed_once(
+    gala, django_capture_on_commit_callbacks, time_machine
+):
+    guest = head_of(delegation_of(gala.conference, "GB"), "minister")
+    time_machine.move_to(dt.datetime(2025, 10, 1, 9, 0, tzinfo=HANOI), tick=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for attending in (True, True, False, False, True, True):
+            services.answer_gala_dinner(gala, delegate=guest, attending=attending)
+            time_machine.shift(dt.timedelta(minutes=1))
+
+    assert [m.subject for m in mail.outbox] == [
+        "Gala dinner: attendance recorded",
+        "Gala dinner: regrets recorded",
+        "Gala dinner: attendance recorded",
+    ]
+    # The time of the present answer is when it was first given, not repeated.
+    answer = GalaAnswer.objects.get(session=gala, delegate=guest)
+    assert answer.answered_at == dt.datetime(2025, 10, 1, 9, 4, tzinfo=HANOI)
+
+
+# The personal agenda and notices of change
+
+
+def test_the_dinner_is_in_the_agenda_of_the_guests_who_accepted(gala, client):
+    services.publish_session(gala)
+    conference = gala.conference
+    accepted = head_of(delegation_of(conference, "GB"), "minister")
+    declined = head_of(delegation_of(conference, "FR"), "minister")
+    undecided = head_of(delegation_of(conference, "KE"), "minister")
+    services.answer_gala_dinner(gala, delegate=accepted, attending=True)
+    services.answer_gala_dinner(gala, delegate=declined, attending=False)
+    token = services.issue_agenda_link(accepted)
+
+    calendar = Calendar.from_ical(client.get(f"/api/v1/agenda/{token}.ics").content)
+
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Gala dinner"]
+    assert list(sessions_attended_by(declined)) == []
+    assert list(sessions_attended_by(undecided)) == []
+    # Seated or not, the guest who accepted hears of a change to the dinner.
+    assert attendees_of([gala.pk]) == {gala.pk: {accepted.pk}}
+
+
 # Seating
 
 
@@ -183,8 +233,9 @@ def test_the_top_table_seats_the_host_in_the_middle_then_heads_by_precedence_out
         (1, 3, "VN", "head"),
         (1, 4, "BR", "head"),
         (1, 5, "JP", "head"),
-        (2, 1, "BR", "member"),
-        (2, 2, "KE", "head"),
+        # The heads left over come before the members.
+        (2, 1, "KE", "head"),
+        (2, 2, "BR", "member"),
     ]
 
 
@@ -194,31 +245,79 @@ def test_top_table_seat_order_goes_outward_from_the_middle():
     assert services.gala.top_table_seat_order(1) == [1]
 
 
-def test_a_delegation_is_kept_together_heads_before_members(gala):
+def test_a_delegation_is_spread_over_the_tables_heads_before_members(gala):
     conference = gala.conference
     brazil, france, kenya = (delegation_of(conference, c) for c in ("BR", "FR", "KE"))
     brazilians = [head_of(brazil, "head_of_state"), member_of(brazil), member_of(brazil)]
-    # The French head outranks nobody in the delegation, and is still seated first.
+    # The French head outranks nobody in the delegation, and is still seated before it.
     french = [member_of(france, "minister"), head_of(france, "ambassador"), member_of(france)]
     kenyan = head_of(kenya, "ambassador")
     attend(gala, *french, kenyan, *brazilians)
-    table(gala, 1, 4)
-    table(gala, 2, 4)
+    for number in (1, 2, 3):
+        table(gala, number, 4)
 
     services.seat_gala_dinner(gala)
 
-    # Seated one after another, France would be split over tables 1 and 2.
+    # Heads by precedence, one to a table; then the members by precedence (the French minister
+    # first), each at a table without their own delegation, the emptiest and lowest first.
+    assert plan_of(gala) == [
+        (1, 1, "BR", "head"),
+        (1, 2, "FR", "member"),
+        (2, 1, "FR", "head"),
+        (2, 2, "BR", "member"),
+        (3, 1, "KE", "head"),
+        (3, 2, "BR", "member"),
+        (3, 3, "FR", "member"),
+    ]
+    brazilian_tables = GalaSeat.objects.filter(delegate__delegation=brazil).values_list(
+        "table__number", flat=True
+    )
+    assert sorted(brazilian_tables) == [1, 2, 3]
+    assert GalaSeat.objects.get(table__number=1, seat_number=2).delegate.protocol_rank == (
+        "minister"
+    )
+
+
+def test_two_of_a_delegation_share_a_table_only_when_every_table_has_one(gala):
+    conference = gala.conference
+    brazil = delegation_of(conference, "BR")
+    brazilians = [head_of(brazil, "minister"), member_of(brazil), member_of(brazil)]
+    attend(gala, *brazilians, head_of(delegation_of(conference, "KE"), "ambassador"))
+    table(gala, 1, 3)
+    table(gala, 2, 3)
+
+    services.seat_gala_dinner(gala)
+
+    # The last Brazilian finds a Brazilian at both tables and takes the emptier one.
     assert plan_of(gala) == [
         (1, 1, "BR", "head"),
         (1, 2, "BR", "member"),
-        (1, 3, "BR", "member"),
-        (1, 4, "KE", "head"),
-        (2, 1, "FR", "head"),
-        (2, 2, "FR", "member"),
-        (2, 3, "FR", "member"),
+        (2, 1, "KE", "head"),
+        (2, 2, "BR", "member"),
     ]
-    first_french_member = GalaSeat.objects.get(table__number=2, seat_number=2).delegate
-    assert first_french_member.protocol_rank == "minister"
+
+
+def test_the_top_tables_spare_seats_come_after_other_tables_but_before_a_second_colleague(gala):
+    conference = gala.conference
+    host = head_of(delegation_of(conference, "VN"), "head_of_state")
+    kenya = delegation_of(conference, "KE")
+    kenyans = [member_of(kenya, "minister"), member_of(kenya), member_of(kenya)]
+    attend(gala, host, member_of(host.delegation), *kenyans)
+    table(gala, 1, 3, is_top_table=True)
+    table(gala, 2, 3)
+
+    services.seat_gala_dinner(gala)
+
+    # The host's colleague and the Kenyan minister go to table 2 rather than the top table; the
+    # next Kenyan takes a spare top seat rather than join a colleague; the last cannot avoid it.
+    assert plan_of(gala) == [
+        (1, 2, "VN", "head"),
+        (1, 3, "KE", "member"),
+        (2, 1, "VN", "member"),
+        (2, 2, "KE", "member"),
+        (2, 3, "KE", "member"),
+    ]
+    assert GalaSeat.objects.get(table__number=2, seat_number=2).delegate == kenyans[0]
 
 
 def test_too_few_seats_is_refused_and_the_plan_left_as_it_was(gala):
@@ -249,9 +348,9 @@ def test_seating_again_replaces_the_whole_plan(gala):
 
     services.seat_gala_dinner(gala)
 
-    assert plan_of(gala) == [(1, 1, "BR", "head"), (1, 2, "FR", "head")]
+    assert plan_of(gala) == [(1, 1, "BR", "head"), (2, 1, "FR", "head")]
     assert GalaSeat.objects.filter(session=gala).count() == 2
-    assert first.guests.count() == 2
+    assert (first.guests.count(), second.guests.count()) == (1, 1)
 
 
 def test_move_guest_onto_a_taken_seat_is_refused(gala):
@@ -268,7 +367,7 @@ def test_move_guest_onto_a_taken_seat_is_refused(gala):
         services.move_guest(french_seat, table=first, seat_number=1)
 
     assert refused.value.message == f"Seat 1 at Table 1 is taken by {brazilian.full_name}."
-    assert plan_of(gala) == [(1, 1, "BR", "head"), (1, 2, "FR", "head")]
+    assert plan_of(gala) == [(1, 1, "BR", "head"), (2, 1, "FR", "head")]
 
 
 def test_move_guest_to_a_free_seat_and_not_beyond_the_table_or_the_dinner(gala):

@@ -5,13 +5,26 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from conference.models import Conference, Room
 from delegations.enums import DelegateRole, DelegationKind
-from delegations.models import Delegate, Delegation
+from delegations.models import Delegate, Delegation, OutboundMessage
 from sessions.demo.loader import DATA_DIR
 from sessions.enums import SessionKind, SessionState
-from sessions.models import Session, SessionPerson
+from sessions.models import (
+    FullPowersState,
+    GalaAnswer,
+    GalaSeat,
+    GalaTable,
+    Inscription,
+    Place,
+    Session,
+    SessionPerson,
+    Signatory,
+)
+from sessions.models.signing import SIGNS_WITHOUT_FULL_POWERS
+from sessions.selectors import expected_times, seating_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +38,30 @@ def _load():
 def _counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Conference, Room, Session, SessionPerson, Delegation, Delegate)
+        for model in (
+            Conference,
+            Room,
+            Session,
+            SessionPerson,
+            Delegation,
+            Delegate,
+            Inscription,
+            Signatory,
+            GalaAnswer,
+            GalaTable,
+            GalaSeat,
+            Place,
+            OutboundMessage,
+        )
     }
 
 
 @pytest.fixture(scope="module")
-def hanoi(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module inside a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def hanoi(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for this module inside a transaction rolled back at its end; its
+    full powers are uploaded to a folder of its own, never the project's."""
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         _load()
         yield Conference.objects.get(slug="hanoi2025")
         transaction.set_rollback(True)
@@ -134,3 +163,84 @@ def test_load_demo_records_the_signatures_of_25_october(hanoi):
     assert signatures.filter(organisation="European Union").count() == 1
     assert {s.signed_on for s in signatures} == {dt.date(2025, 10, 25)}
     assert signatures.filter(country="VN").exists()
+
+
+def test_load_demo_inscribes_18_states_for_the_general_debate(hanoi):
+    schedule = expected_times(hanoi)
+
+    assert len(schedule) == 18
+    assert {entry.delegation.kind for entry, _time in schedule} == {DelegationKind.MEMBER_STATE}
+    assert not any(entry.delegation.country == "VN" for entry, _time in schedule)
+    # Five minutes each from the first sitting's start: all heard on the first afternoon.
+    times = [time.astimezone(hanoi.tzinfo) for _entry, time in schedule]
+    assert times[0] == dt.datetime(2025, 10, 25, 14, 0, tzinfo=hanoi.tzinfo)
+    assert times[-1] == dt.datetime(2025, 10, 25, 15, 25, tzinfo=hanoi.tzinfo)
+
+
+def test_load_demo_orders_the_signing_of_the_states_whose_signatures_are_recorded(hanoi):
+    signed = set(hanoi.convention.signatures.exclude(country="").values_list("country", flat=True))
+    slotted = list(
+        Signatory.objects.filter(conference=hanoi, slot__isnull=False)
+        .select_related("delegation")
+        .order_by("slot")
+    )
+
+    assert [s.slot for s in slotted] == list(range(1, 43))
+    assert {s.delegation.country.code for s in slotted} == signed
+    assert slotted[0].delegation.country.code == "VN"
+    assert {s.full_powers_state for s in slotted} == {
+        FullPowersState.NOT_REQUIRED,
+        FullPowersState.APPROVED,
+    }
+    assert all(
+        (s.full_powers_state == FullPowersState.NOT_REQUIRED)
+        == (s.delegate.protocol_rank in SIGNS_WITHOUT_FULL_POWERS)
+        for s in slotted
+    )
+    # Three States that did not sign on 25 October wait on their full powers, without a slot.
+    waiting = Signatory.objects.filter(conference=hanoi, slot__isnull=True)
+    assert sorted(waiting.values_list("full_powers_state", flat=True)) == [
+        FullPowersState.MISSING,
+        FullPowersState.PENDING,
+        FullPowersState.REJECTED,
+    ]
+    assert not signed & {s.delegation.country.code for s in waiting}
+
+
+def test_load_demo_seats_the_state_banquet_with_the_host_in_the_middle(hanoi):
+    banquet = Session.objects.get(conference=hanoi, slug="state-banquet")
+    answers = GalaAnswer.objects.filter(session=banquet)
+    tables = seating_plan(banquet)
+    top = tables[0]
+
+    assert answers.filter(attending=False).exists()
+    assert {a.delegate.role for a in answers} == {DelegateRole.HEAD}
+    seated = [seat.delegate_id for table in tables for seat in table.seated]
+    assert sorted(seated) == sorted(
+        answers.filter(attending=True).values_list("delegate_id", flat=True)
+    )
+    assert all(len(table.seated) <= table.seats for table in tables)
+    assert top.is_top_table
+    middle = next(seat for seat in top.seated if seat.seat_number == (top.seats + 1) // 2)
+    assert middle.delegate.delegation.country == "VN"
+
+
+def test_load_demo_books_the_roundtables_one_of_them_with_a_wait_list(hanoi):
+    places = Place.objects.filter(session__conference=hanoi)
+    booked = {
+        session.slug: (
+            places.filter(session=session, state="confirmed").count(),
+            sorted(
+                places.filter(session=session, state="waitlisted").values_list(
+                    "waitlist_number", flat=True
+                )
+            ),
+        )
+        for session in Session.objects.filter(conference=hanoi, kind="roundtable").published()
+    }
+
+    assert booked == {
+        "roundtable-1": (40, [1, 2, 3, 4]),
+        "roundtable-2": (30, []),
+        "roundtable-3": (36, []),
+    }
