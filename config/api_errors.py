@@ -7,10 +7,12 @@ Domain errors are expected outcomes, so they are answered, not logged as crashes
 
 from django.http import JsonResponse
 from django.views import defaults
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from conference.errors import DomainError
+from config.security_log import record_security_event
 
 
 def exception_handler(exc, context):
@@ -18,6 +20,13 @@ def exception_handler(exc, context):
         return Response(
             {"error": {"code": exc.code, "message": str(exc.message), "details": exc.context}},
             status=exc.status_code,
+        )
+    if isinstance(exc, AuthenticationFailed):
+        # A token (or other credential) was presented and refused; a missing one is not logged,
+        # since anonymous readers of the public feed would drown the guessing. 403s are logged by
+        # config.middleware.SecurityLogMiddleware, whoever refuses.
+        record_security_event(
+            "api_token_refused", request=context.get("request"), reason=str(exc.detail)
         )
     response = drf_exception_handler(exc, context)
     if response is None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 
 
 class ProjectConfig(AppConfig):
@@ -9,9 +10,11 @@ class ProjectConfig(AppConfig):
     verbose_name = "Project"
 
     def ready(self):
-        from django.contrib import admin
-
         from config import checks, security_log  # noqa: F401  (registers checks and receivers)
 
-        # The console's first page opens on the conference's dashboard (config/dashboard.py).
-        admin.site.index_template = "admin/dashboard.html"
+
+class ConsoleAdminConfig(AdminConfig):
+    """Django's admin, whose default site is the two-factor console: every `admin.register` and
+    `admin.site` of the apps then land on it (Django's documented way to replace the site)."""
+
+    default_site = "config.console.ConsoleAdminSite"

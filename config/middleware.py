@@ -1,9 +1,20 @@
 """Request middleware of the project itself."""
 
+import logging
+import sys
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+from config.security_log import record_security_event
+
+logger = logging.getLogger(__name__)
 
 
 class StaffIdleTimeoutMiddleware:
@@ -33,3 +44,106 @@ class StaffIdleTimeoutMiddleware:
             else:
                 request.session[self.SESSION_KEY] = now
         return self.get_response(request)
+
+
+class SecurityLogMiddleware:
+    """Record every refusal (403) in the security log, whoever refused: a console view, the
+    portal's access check, the CSRF check or the API's permissions. One place sees them all, so
+    no view has to remember to log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 403:
+            record_security_event("permission_denied", request=request, method=request.method)
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse with 413 a request whose body is announced above `MAX_REQUEST_BYTES`.
+
+    Django reads a body only when something touches `request.POST` or `request.body` (the CSRF
+    check in `process_view`, or the view), all of which runs after this, so an oversized upload
+    is refused before it is read or spooled to disk. A body without a Content-Length is read by
+    Django as empty, so it cannot go around the limit.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.MAX_REQUEST_BYTES
+        if length <= limit:
+            return self.get_response(request)
+        record_security_event("request_too_large", request=request, length=length)
+        megabytes = limit // (1024 * 1024)
+        message = _("The request is larger than %(size)s MB.") % {"size": megabytes}
+        if request.path.startswith("/api/"):
+            body = {
+                "error": {
+                    "code": "request_too_large",
+                    "message": message,
+                    "details": {"limit_bytes": limit},
+                }
+            }
+            return JsonResponse(body, status=413)
+        return render(request, "request_too_large.html", {"message": message}, status=413)
+
+
+# What a lost or refused database connection raises: a failover, a restart, a cut connection.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with a reason, not 500, when the database connection fails under a view.
+
+    The request's transaction died with its connection, so nothing of it is written; Django drops
+    the broken connection at the end of the request and the next one opens a fresh connection
+    (CONN_HEALTH_CHECKS also replaces one cut while idle), so trying again a moment later works.
+    A failure in a middleware, before the view (loading the session), is answered the same way by
+    `server_error`, the project's handler500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return database_unavailable(request, exception)
+        return None
+
+
+def database_unavailable(request, exception):
+    logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
+    message = _("The service is briefly unavailable. Try again in a moment.")
+    if request.path.startswith("/api/"):
+        body = {
+            "error": {
+                "code": "database_unavailable",
+                "message": message,
+                "details": {"retry_after_seconds": RETRY_AFTER_SECONDS},
+            }
+        }
+        response = JsonResponse(body, status=503)
+    else:
+        response = render(request, "service_unavailable.html", {"message": message}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request):
+    """handler500: Django calls it while handling the exception, so the exception is at hand."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_UNAVAILABLE):
+        return database_unavailable(request, exception)
+    return defaults.server_error(request)

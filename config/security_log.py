@@ -8,6 +8,7 @@ hosts. Other modules record their own events with `record_security_event`.
 import json
 import logging
 
+from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.utils import timezone
@@ -57,3 +58,9 @@ def _sign_in_failed(sender, credentials, request=None, **kwargs):
     # The username tried is recorded (never the password): it is how guessing is seen.
     tried = credentials.get("username") or credentials.get("email")
     record_security_event("sign_in_failed", request=request, actor=tried)
+
+
+@receiver(user_locked_out)
+def _locked_out(sender, request, username=None, **kwargs):
+    # Sent at the failure that locks, and again at every attempt while the lock holds.
+    record_security_event("locked_out", request=request, actor=username)

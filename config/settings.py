@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import environ
 from cryptography.fernet import Fernet
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -109,7 +109,8 @@ DEFAULT_FROM_EMAIL = _read(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The console is django-otp's two-factor admin site (config/console.py), not Django's own.
+    "config.apps.ConsoleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -124,6 +125,10 @@ INSTALLED_APPS = [
     "axes",
     "django_countries",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "import_export",
     "config.apps.ProjectConfig",
     "conference",
     "delegations",
@@ -138,11 +143,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified once a second factor has been given in this session.
+    "django_otp.middleware.OTPMiddleware",
     "config.middleware.StaffIdleTimeoutMiddleware",
+    "config.middleware.SecurityLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After the middleware that set headers, before anything reads the body (see its docstring).
+    "config.middleware.RequestSizeLimitMiddleware",
+    # A database connection lost under a view answers 503 with a reason, not a 500.
+    "config.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -191,6 +203,10 @@ AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LOGIN_URL = "portal:sign-in"
+# Every staff account signs in to the console with a second factor (config/console.py): a TOTP app,
+# or one of its single-use backup codes. Device keys are never shown again once enrolled.
+OTP_TOTP_ISSUER = "Conference logistics"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_REDIRECT_URL = "portal:dashboard"
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
@@ -222,7 +238,7 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("vi", _("Vietnamese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = _read("STATIC_ROOT", Path, default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = _read("MEDIA_ROOT", Path, default=BASE_DIR / "media")
 STORAGES = {
@@ -260,6 +276,7 @@ CELERY_BEAT_SCHEDULE = {
     "send-reminders": {"task": "delegations.send_reminders", "schedule": 15 * 60.0},
     "expire-invitations": {"task": "delegations.expire_invitations", "schedule": 5 * 60.0},
     "send-programme-digests": {"task": "delegations.send_programme_digests", "schedule": 60.0},
+    "erase-passport-data": {"task": "delegations.erase_passport_data", "schedule": 60 * 60.0},
 }
 
 REST_FRAMEWORK = {
@@ -269,7 +286,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "config.api_errors.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "config.api_authentication.SessionAuthentication",  # staff: second factor too
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -326,11 +343,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Every page, the portal's and the console's, loads only what this server serves: no CDN (the
-# venue's network may be closed), no inline script, no framing.
+# venue's network may be closed), no inline script without the nonce, no framing.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # An inline script runs only with the request's nonce: {{ request.csp_nonce }}.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -352,6 +370,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 STAFF_IDLE_TIMEOUT_SECONDS = 30 * 60
+# Above this, a request is refused with 413 before its body is read (config.middleware): the
+# largest upload is a 10 MB document, plus the form around it.
+MAX_REQUEST_BYTES = 12 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

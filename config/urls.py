@@ -4,16 +4,15 @@ from django.urls import include, path
 
 from config import health
 
-admin.site.site_header = "Conference logistics: organiser console"
-admin.site.site_title = "Organiser console"
-
 handler404 = "config.api_errors.page_not_found"
+handler500 = "config.middleware.server_error"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("portal/", include("delegations.portal.urls")),
+    path("check-in/", include("delegations.check_in.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_urls")),
 ]

@@ -41,6 +41,7 @@ class DelegateRole(models.TextChoices):
     SECURITY = "security", _("Security officer")
     INTERPRETER = "interpreter", _("Interpreter")
     LIAISON = "liaison", _("Liaison officer")
+    EXHIBITOR_STAFF = "exhibitor_staff", _("Exhibitor staff")
 
 
 class ProtocolRank(models.TextChoices):
@@ -116,6 +117,7 @@ class BadgeCategory(models.TextChoices):
     DELEGATE = "delegate", _("Delegate")
     SECURITY = "security", _("Security")
     SUPPORT = "support", _("Support staff")
+    EXHIBITOR = "exhibitor", _("Exhibitor staff")
 
     @classmethod
     def for_role(cls, role):
@@ -124,6 +126,7 @@ class BadgeCategory(models.TextChoices):
             DelegateRole.SECURITY: cls.SECURITY,
             DelegateRole.INTERPRETER: cls.SUPPORT,
             DelegateRole.LIAISON: cls.SUPPORT,
+            DelegateRole.EXHIBITOR_STAFF: cls.EXHIBITOR,
         }.get(role, cls.DELEGATE)
 
 

@@ -85,3 +85,31 @@ class ReasonRequired(DomainError):
 class NotSubmitted(DomainError):
     code = "not_submitted"
     default_message = _("The delegation has not submitted its registration.")
+
+
+class NotAccredited(DomainError):
+    code = "not_accredited"
+    default_message = _("Only an accredited delegate receives a badge.")
+
+
+class BadgeAlreadyIssued(DomainError):
+    code = "badge_already_issued"
+    default_message = _(
+        "This delegate already holds a valid badge: reissue it to give a new number."
+    )
+
+
+class BadgeAlreadyRevoked(DomainError):
+    code = "badge_already_revoked"
+    default_message = _("This badge is already revoked.")
+
+
+class RevocationReasonRequired(ReasonRequired):
+    default_message = _("Give the reason of the revocation: it stays on the badge's record.")
+
+
+class UnknownZone(DomainError):
+    # A misconfigured scanner, not a badge being tried: nothing is recorded.
+    code = "unknown_zone"
+    default_message = _("This access zone does not exist at the conference's venue.")
+    status_code = 404

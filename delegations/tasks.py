@@ -11,7 +11,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from delegations.models import MessageState, OutboundMessage
-from delegations.services import invitations, notifications, outbox
+from delegations.services import invitations, notifications, outbox, passports
 
 # A retry due within this many seconds is scheduled with a countdown; later ones wait for the
 # sweep, which runs every minute.
@@ -48,3 +48,9 @@ def expire_invitations():
 @shared_task(name="delegations.send_programme_digests", ignore_result=True)
 def send_programme_digests():
     return notifications.send_programme_digests()
+
+
+@shared_task(name="delegations.erase_passport_data", ignore_result=True)
+def erase_passport_data():
+    erasures = passports.erase_expired_passport_data()
+    return {e.conference.slug: [e.delegates, e.history_rows] for e in erasures}

@@ -39,7 +39,8 @@ fi
 base="http://127.0.0.1:${PORT}"
 cat <<TXT
 
-  Organiser console   ${base}/admin/
+  Organiser console   ${base}/admin/   (password, then a code from an authenticator app:
+                      the first sign-in shows the QR code to scan; see "Two-factor" above)
   Portal              ${base}/portal/
   API docs            ${base}/api/v1/docs/
   Schedule feed       ${base}/api/v1/conferences/hanoi2025/schedule/

@@ -102,3 +102,75 @@ class NoSuchGalaSeat(DomainError):
     code = "no_such_gala_seat"
     default_message = _("This table has no such seat.")
     status_code = 400
+
+
+class BilateralWithItself(DomainError):
+    code = "bilateral_with_itself"
+    default_message = _("A delegation cannot ask itself for a meeting.")
+    status_code = 400
+
+
+class BilateralNotPossible(DomainError):
+    code = "bilateral_not_possible"
+    default_message = _("This delegation does not take part in meetings at this conference.")
+    status_code = 400
+
+
+class BilateralDayInvalid(DomainError):
+    code = "bilateral_day_invalid"
+    default_message = _("The preferred day must be a day of the conference.")
+    status_code = 400
+
+
+class BilateralAlreadyRequested(DomainError):
+    code = "bilateral_already_requested"
+    default_message = _("A meeting between these two delegations is already requested.")
+
+
+class BilateralStateInvalid(DomainError):
+    code = "bilateral_state_invalid"
+    default_message = _("This meeting request cannot be changed that way any more.")
+
+
+class NotBilateralParty(DomainError):
+    code = "not_bilateral_party"
+    default_message = _("Only the delegation asked may answer this request.")
+    status_code = 404
+
+
+class NotABilateralRoom(DomainError):
+    code = "not_a_bilateral_room"
+    default_message = _("Bilateral meetings take place in a bilateral room of the venue.")
+    status_code = 400
+
+
+class BilateralSlotTaken(DomainError):
+    code = "bilateral_slot_taken"
+    default_message = _("The room or one of the heads of delegation is not free at that time.")
+
+
+class NotAnExhibitor(DomainError):
+    code = "not_an_exhibitor"
+    default_message = _(
+        "Only companies, research institutions, United Nations entities and the host may exhibit."
+    )
+    status_code = 400
+
+
+class NotAnExhibitionHall(DomainError):
+    code = "not_an_exhibition_hall"
+    default_message = _("A booth stands in an exhibition hall of the conference's venue.")
+    status_code = 400
+
+
+class BoothNotAvailable(DomainError):
+    code = "booth_not_available"
+    default_message = _("This booth is not available: it is allocated or not offered.")
+
+
+class BoothTimesInvalid(DomainError):
+    code = "booth_times_invalid"
+    default_message = _(
+        "A booth is set up before the exhibition opens and cleared after it closes."
+    )
+    status_code = 400

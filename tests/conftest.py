@@ -10,10 +10,12 @@ import pytest
 import redis
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 from django.utils import translation
 
 from config.celery import app as celery_app
 from delegations.services import outbox
+from tests.console import sign_in_to_console
 from tests.smtp import SMTPServer
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -78,3 +80,9 @@ def default_language():
     from the default, as each request in production starts from its own."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's `admin_client`, signed in with the second factor the console requires."""
+    return sign_in_to_console(Client(), admin_user)

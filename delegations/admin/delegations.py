@@ -13,8 +13,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from conference.errors import DomainError
 from conference.models import Conference
 from delegations import services
+from delegations.admin.badges import IssueBadgesMixin
 from delegations.admin.downloads import private_file
 from delegations.admin.invitations import InvitationInline, MessageInline
+from delegations.admin.passports import PassportRevealMixin
+from delegations.admin.spreadsheets import (
+    DelegateSpreadsheets,
+    DelegationSpreadsheets,
+    TravelSpreadsheets,
+)
 from delegations.enums import ProtocolRank
 from delegations.models import (
     Delegate,
@@ -42,7 +49,7 @@ class DelegateInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(SimpleHistoryAdmin):
+class DelegationAdmin(DelegationSpreadsheets, SimpleHistoryAdmin):
     list_display = [
         "display_name",
         "acronym",
@@ -89,9 +96,16 @@ class DelegationAdmin(SimpleHistoryAdmin):
         url = reverse("admin:delegations_delegation_credentials", args=[delegation.pk])
         return format_html('<a href="{}">{}</a>', url, _("Download (PDF)"))
 
+    # Two duties share this list; each action asks for its role's permission (config/roles.py).
+    def has_reopen_permission(self, request):
+        return request.user.has_perm("delegations.change_delegate")
+
+    def has_invite_permission(self, request):
+        return request.user.has_perm("delegations.add_invitation")
+
     @admin.action(
         description=_("Reopen the registration (the focal point may edit it again)"),
-        permissions=["change"],
+        permissions=["reopen"],
     )
     def reopen_selected(self, request, queryset):
         count = 0
@@ -103,7 +117,10 @@ class DelegationAdmin(SimpleHistoryAdmin):
                 self.message_user(request, f"{delegation}: {error.message}", messages.WARNING)
         self.message_user(request, _("Reopened %(count)d registrations.") % {"count": count})
 
-    @admin.action(description=_("Send invitations to the selected delegations not yet invited"))
+    @admin.action(
+        description=_("Send invitations to the selected delegations not yet invited"),
+        permissions=["invite"],
+    )
     def send_invitations(self, request, queryset):
         count = 0
         for conference in Conference.objects.filter(delegations__in=queryset).distinct():
@@ -124,7 +141,9 @@ class RejectionForm(forms.Form):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(SimpleHistoryAdmin):
+class DelegateAdmin(
+    DelegateSpreadsheets, IssueBadgesMixin, PassportRevealMixin, SimpleHistoryAdmin
+):
     list_display = [
         "family_name",
         "given_names",
@@ -153,7 +172,7 @@ class DelegateAdmin(SimpleHistoryAdmin):
         "accreditation_status",
         "rejection_reason",
     ]
-    actions = ["accredit_selected", "reject_selected"]
+    actions = ["accredit_selected", "reject_selected", "issue_badges"]
 
     def get_queryset(self, request):
         # Order by precedence (highest rank first), then by name.
@@ -255,7 +274,7 @@ class DelegateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Travel)
-class TravelAdmin(SimpleHistoryAdmin):
+class TravelAdmin(TravelSpreadsheets, SimpleHistoryAdmin):
     """The airport desk's list: who lands when, on which flight, and who needs a car."""
 
     list_display = [

@@ -65,6 +65,8 @@ def delegate_form(request, delegate_id=None):
         request,
         "portal/delegate_form.html",
         {"form": form, "delegate": delegate, "editable": editable, "delegation": delegation},
+        # A POST that got here was refused: say so to scripts and tests, not only in the page.
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -30,6 +30,8 @@ def documents(request):
         request,
         "portal/documents.html",
         {"form": form, "delegation": delegation, "editable": editable},
+        # A POST that got here was refused: say so to scripts and tests, not only in the page.
+        status=400 if request.method == "POST" else 200,
     )
 
 

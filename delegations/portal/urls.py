@@ -4,11 +4,13 @@ from django.views.generic import RedirectView
 from delegations.portal import (
     accounts,
     api_access,
+    bilaterals,
     dashboard,
     delegates,
     documents,
     invitation,
     programme,
+    signing,
     travel,
 )
 
@@ -45,6 +47,20 @@ urlpatterns = [
     path("programme/speak/", programme.speak, name="speak"),
     path("programme/<int:session_id>/gala/", programme.gala_answer, name="gala-answer"),
     path("api-access/", api_access.api_access, name="api-access"),
+    path("signing/", signing.signing, name="signing"),
     path("travel/", travel.travel_list, name="travel"),
     path("travel/<int:delegate_id>/", travel.travel_form, name="travel-edit"),
+    path("bilaterals/", bilaterals.bilaterals, name="bilaterals"),
+    path("bilaterals/request/", bilaterals.bilateral_request, name="bilateral-request"),
+    path(
+        "bilaterals/<int:meeting_id>/accept/", bilaterals.bilateral_accept, name="bilateral-accept"
+    ),
+    path(
+        "bilaterals/<int:meeting_id>/decline/",
+        bilaterals.bilateral_decline,
+        name="bilateral-decline",
+    ),
+    path(
+        "bilaterals/<int:meeting_id>/cancel/", bilaterals.bilateral_cancel, name="bilateral-cancel"
+    ),
 ]

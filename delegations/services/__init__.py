@@ -10,6 +10,20 @@ from delegations.services.accounts import (
     revoke_api_token,
 )
 from delegations.services.accreditation import accredit_delegate, reject_delegate
+from delegations.services.badges import (
+    issue_badge,
+    mark_printed,
+    reissue_badge,
+    revoke_badge,
+)
+from delegations.services.check_in import (
+    ScanReason,
+    record_scan,
+    register_scanner,
+    scan_message,
+    scanned_badge,
+    scanner_for_token,
+)
 from delegations.services.invitations import (
     answer_invitation,
     expire_invitations,
@@ -30,6 +44,7 @@ from delegations.services.notifications import (
     send_programme_digests,
 )
 from delegations.services.outbox import deliver_message, queue_message, retry_now, sweep_outbox
+from delegations.services.passports import erase_expired_passport_data, rotate_passport_keys
 from delegations.services.registration import (
     ensure_editable,
     is_editable,
@@ -43,6 +58,7 @@ from delegations.services.registration import (
 from delegations.services.registry import add_delegate, create_delegation
 
 __all__ = [
+    "ScanReason",
     "accepted_invitation",
     "accredit_delegate",
     "add_delegate",
@@ -51,11 +67,14 @@ __all__ = [
     "create_portal_account",
     "deliver_message",
     "ensure_editable",
+    "erase_expired_passport_data",
     "expire_invitations",
     "invite_delegations",
     "is_editable",
     "issue_api_token",
+    "issue_badge",
     "link_portal_account",
+    "mark_printed",
     "notify_delegate_accredited",
     "notify_delegate_rejected",
     "notify_gala_answer",
@@ -65,6 +84,9 @@ __all__ = [
     "open_invitation",
     "queue_message",
     "queue_password_reset",
+    "record_scan",
+    "register_scanner",
+    "reissue_badge",
     "reject_delegate",
     "remind_now",
     "remove_delegate",
@@ -72,9 +94,14 @@ __all__ = [
     "resend_invitation",
     "retry_now",
     "revoke_api_token",
+    "revoke_badge",
     "revoke_invitation",
+    "rotate_passport_keys",
     "save_delegate",
     "save_travel",
+    "scan_message",
+    "scanned_badge",
+    "scanner_for_token",
     "send_due_reminders",
     "send_programme_digests",
     "submit_registration",

@@ -4,7 +4,8 @@ from django.db import transaction
 
 from delegations.enums import AccreditationStatus, DelegationStatus
 from delegations.errors import NotSubmitted, ReasonRequired
-from delegations.models import Delegate, Delegation
+from delegations.models import BadgeState, Delegate, Delegation
+from delegations.services.badges import revoke_badge
 from delegations.services.notifications import notify_delegate_accredited, notify_delegate_rejected
 
 
@@ -33,6 +34,9 @@ def _decide(delegate, status, *, reason):
         if status == AccreditationStatus.ACCREDITED:
             notify_delegate_accredited(delegate)
         else:
+            # A refused person must not keep a badge that still opens doors.
+            for badge in delegate.badges.filter(state=BadgeState.ACTIVE):
+                revoke_badge(badge, reason=reason)
             notify_delegate_rejected(delegate, reason=reason)
         # The delegation is accredited once no delegate waits and at least one may come.
         statuses = set(delegation.delegates.values_list("accreditation_status", flat=True))

@@ -1,10 +1,17 @@
-"""Notices of the signing ceremony to a delegation's focal point.
+"""Notices of the signing ceremony, bilateral meetings and booths to a delegation's focal point.
 
 They take the programme's objects as they come (a signatory has `.pk`, `.delegation`,
-`.delegate`, `.full_powers_state`, `.rejection_reason`, `.signed_at`) without importing the
-programme app, which stands above this one.
+`.delegate`, `.full_powers_state`, `.rejection_reason`, `.signed_at`; a bilateral meeting
+`.requester`, `.counterpart`, `.state`, `.level`, `.room`, `.starts_at`, `.ends_at`,
+`.sequence`, `.other_side()`; a booth `.code`, `.room`, `.setup_from`, `.teardown_by`) without
+importing the programme app, which stands above this one.
 """
 
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from delegations.emails import message_language
 from delegations.services.notifications import _to_focal_point
 
 
@@ -30,3 +37,120 @@ def notify_signature(signatory):
         delegate=signatory.delegate,
         signed_at=signatory.signed_at.astimezone(conference.tzinfo),
     )
+
+
+def notify_bilateral_requested(meeting):
+    """To the delegation asked, which answers in the portal."""
+    return _to_focal_point(
+        meeting.counterpart,
+        "bilateral_requested",
+        f"bilateral:{meeting.pk}:requested",
+        other=meeting.requester,
+        **_meeting_context(meeting),
+    )
+
+
+def notify_bilateral_answered(meeting):
+    """To the delegation that asked: accepted (a slot follows) or declined."""
+    return _to_focal_point(
+        meeting.requester,
+        "bilateral_answered",
+        f"bilateral:{meeting.pk}:{meeting.state}",
+        other=meeting.counterpart,
+        accepted=meeting.state == "accepted",
+        **_meeting_context(meeting),
+    )
+
+
+def notify_bilateral_scheduled(meeting):
+    """To both sides, with the calendar entry. Each new time (a higher `.sequence`) is a new
+    message, and its entry replaces the one the calendar holds."""
+    return [
+        _to_focal_point(
+            delegation,
+            "bilateral_scheduled",
+            f"bilateral:{meeting.pk}:scheduled:{meeting.sequence}:{delegation.pk}",
+            attachments=[_bilateral_ics(meeting, delegation)],
+            other=meeting.other_side(delegation),
+            rescheduled=meeting.sequence > 1,
+            **_meeting_context(meeting),
+        )
+        for delegation in (meeting.requester, meeting.counterpart)
+    ]
+
+
+def notify_bilateral_cancelled(meeting):
+    """To both sides; a meeting that had a time comes with the entry that removes it from the
+    calendar."""
+    return [
+        _to_focal_point(
+            delegation,
+            "bilateral_cancelled",
+            f"bilateral:{meeting.pk}:cancelled:{delegation.pk}",
+            attachments=[_bilateral_ics(meeting, delegation, cancel=True)]
+            if meeting.starts_at
+            else [],
+            other=meeting.other_side(delegation),
+            by_us=meeting.cancelled_by_id == delegation.pk,
+            by_organisers=meeting.cancelled_by_id is None,
+            **_meeting_context(meeting),
+        )
+        for delegation in (meeting.requester, meeting.counterpart)
+    ]
+
+
+def notify_booth(booth, *, exhibitor, allocated):
+    """To the exhibitor: a booth allocated (with its times of set-up and tear-down), or
+    withdrawn. Keyed by the allocation, so a booth allocated again is announced again."""
+    tz = booth.conference.tzinfo
+    outcome = "allocated" if allocated else "released"
+    return _to_focal_point(
+        exhibitor,
+        "booth",
+        f"booth:{booth.pk}:{exhibitor.pk}:{booth.allocated_at.isoformat()}:{outcome}",
+        allocated=allocated,
+        booth=booth,
+        hall=booth.room.name,
+        setup_from=booth.setup_from.astimezone(tz),
+        teardown_by=booth.teardown_by.astimezone(tz),
+    )
+
+
+def _meeting_context(meeting):
+    tz = meeting.conference.tzinfo
+    return {
+        "meeting": meeting,
+        "preferred_day": meeting.preferred_day,
+        "meeting_room": meeting.room.name if meeting.room_id else "",
+        "meeting_starts": meeting.starts_at.astimezone(tz) if meeting.starts_at else None,
+        "meeting_ends": meeting.ends_at.astimezone(tz) if meeting.ends_at else None,
+    }
+
+
+def _bilateral_ics(meeting, delegation, *, cancel=False):
+    conference = meeting.conference
+    tz = conference.tzinfo
+    with translation.override(message_language(delegation.language)):
+        summary = _("Bilateral meeting with %(other)s") % {
+            "other": meeting.other_side(delegation).display_name
+        }
+    calendar = Calendar()
+    calendar.add("prodid", "-//Conference logistics//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancel else "PUBLISH")
+    event = Event()
+    event.add("uid", f"bilateral-{meeting.pk}@{conference.slug}")
+    event.add("sequence", meeting.sequence)
+    event.add("summary", summary)
+    event.add("dtstart", meeting.starts_at.astimezone(tz))
+    event.add("dtend", meeting.ends_at.astimezone(tz))
+    event.add("dtstamp", timezone.now())
+    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
+    if meeting.room_id:
+        event.add("location", f"{meeting.room.name}, {conference.venue.name}")
+    calendar.add_component(event)
+    return {
+        "filename": f"bilateral-{meeting.pk}.ics",
+        "mimetype": "text/calendar",
+        "content": calendar.to_ical().decode(),
+    }

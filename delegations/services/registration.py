@@ -5,7 +5,7 @@ Every change locks the delegation's row first. That serialises a focal point's t
 each other: nothing is added to a registration once it is submitted.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,10 +73,12 @@ def save_delegate(
         try:
             with transaction.atomic():
                 delegate.save()
-        except IntegrityError as exc:
+        except DatabaseError as exc:  # refused, or the connection was lost (a 503)
             if cleaned_photo:
                 delegate.photo.storage.delete(new_photo)
-            raise _integrity_error(exc) from exc
+            if isinstance(exc, IntegrityError):
+                raise _integrity_error(exc) from exc
+            raise
         if previous_photo:
             storage = delegate.photo.storage
             transaction.on_commit(lambda: storage.delete(previous_photo))

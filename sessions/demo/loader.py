@@ -22,6 +22,7 @@ from delegations import services as delegation_services
 from delegations.enums import DelegateRole, DelegationKind, ProtocolRank
 from delegations.models import Delegate, Delegation
 from sessions import services as session_services
+from sessions.demo.bilaterals import install_bilaterals_and_booths
 from sessions.demo.protocol import load_protocol
 from sessions.enums import SessionState
 from sessions.errors import NothingToRelease
@@ -82,9 +83,8 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
             _organisation_delegation(conference, entry, report)
         _signatures(convention, delegations, conference.city, report)
         load_protocol(conference, delegations, report)
-        # >>> BILATERAL MEETINGS AND EXHIBITION BOOTHS: call their own loader here, e.g.
-        # >>> `load_bilaterals_and_booths(conference, report)`: through the services, seeded,
-        # >>> skipping what exists. Before the release, so that their sessions are in it.
+        # Before the release, so that the exhibition's opening hours are in it.
+        install_bilaterals_and_booths(conference, report)
         _release(conference, report)
     report.totals = {
         "rooms": venue.rooms.count(),

@@ -282,7 +282,9 @@ def render_ical(release, sessions, *, language):
     )
 
 
-def ical_calendar(conference, sessions, *, language, stamp, name=None):
+def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=()):
+    """The sessions as iCalendar; `meetings` adds a person's own appointments (bilateral
+    meetings), each a dict with uid, summary, starts, ends, location and sequence."""
     tz = conference.tzinfo
     calendar = Calendar()
     calendar.add("prodid", "-//Conference logistics//Schedule//EN")
@@ -306,6 +308,17 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None):
         room = entry["room"]["name"] if entry["room"] else ""
         event.add("location", ", ".join(part for part in (room, conference.venue.name) if part))
         event.add("url", feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"))
+        calendar.add_component(event)
+    for meeting in meetings:
+        event = Event()
+        event.add("uid", meeting["uid"])
+        event.add("summary", meeting["summary"])
+        event.add("dtstart", meeting["starts"].astimezone(tz))
+        event.add("dtend", meeting["ends"].astimezone(tz))
+        event.add("dtstamp", stamp)
+        event.add("sequence", meeting["sequence"])
+        event.add("status", "CONFIRMED")
+        event.add("location", meeting["location"])
         calendar.add_component(event)
     return calendar.to_ical()
 

@@ -1,5 +1,7 @@
 """The programme's models, one module per concern."""
 
+from sessions.models.bilaterals import BilateralLevel, BilateralMeeting, BilateralState
+from sessions.models.booths import EXHIBITOR_KINDS, Booth, BoothState, Exhibitor, may_exhibit
 from sessions.models.gala import GalaAnswer, GalaSeat, GalaTable
 from sessions.models.places import Place, PlaceState
 from sessions.models.releases import AgendaLink, ScheduleRelease, agenda_token_hash
@@ -12,8 +14,15 @@ from sessions.models.signing import (
 from sessions.models.speakers import Inscription
 
 __all__ = [
+    "EXHIBITOR_KINDS",
     "SIGNS_WITHOUT_FULL_POWERS",
     "AgendaLink",
+    "BilateralLevel",
+    "BilateralMeeting",
+    "BilateralState",
+    "Booth",
+    "BoothState",
+    "Exhibitor",
     "FullPowersState",
     "GalaAnswer",
     "GalaSeat",
@@ -27,4 +36,5 @@ __all__ = [
     "SessionQuerySet",
     "Signatory",
     "agenda_token_hash",
+    "may_exhibit",
 ]

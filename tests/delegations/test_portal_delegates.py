@@ -75,7 +75,7 @@ def test_the_same_person_cannot_be_registered_twice_in_a_conference(client, invi
     response = _add(client, family_name="DUPONT-TYPED")
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert PersonAlreadyRegistered.default_message.split(".")[0] in page
     # Names no other delegation: Germany appears only in the list of nationalities.
     blank_form = client.get("/portal/delegates/new/").content.decode()
@@ -111,7 +111,7 @@ def test_badge_quotas_hold_with_a_clear_message(client, invite):
 
     response = _add(client, role="security", passport_number="S2", family_name="TWO")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "used all its badges of the category Security (1)" in response.content.decode()
     assert list(delegation.delegates.values_list("family_name", flat=True)) == ["ONE"]
 
@@ -174,7 +174,7 @@ def test_a_bad_photo_is_refused_and_nothing_is_saved(client, invite, upload, err
     )
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert error in page
     assert 'value="KEPT"' in page
     assert not Delegate.objects.filter(delegation=delegation).exists()

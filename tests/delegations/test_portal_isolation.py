@@ -7,9 +7,9 @@ from django.urls import URLPattern, reverse
 from delegations.portal.urls import urlpatterns
 from delegations.services import answer_invitation, save_travel
 from sessions.models import GalaAnswer, Place
-from sessions.services import answer_gala_dinner, reserve_place
+from sessions.services import answer_gala_dinner, request_bilateral, reserve_place
 from tests.delegations.portal import delegate_data, pdf, photo, signed_in_focal_point
-from tests.factories import SessionFactory
+from tests.factories import DelegationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,14 @@ def victim(client, invite):
     )
     place = reserve_place(roundtable, delegate=delegate)
     answer_gala_dinner(dinner, delegate=delegate, attending=True)
+    meeting = request_bilateral(
+        delegation,
+        counterpart=DelegationFactory(conference=delegation.conference, country="JP"),
+        preferred_day=delegation.conference.start_date,
+        level="ministerial",
+    )
     return {
+        "meeting": meeting,
         "delegation": delegation,
         "delegate": delegate,
         "place": place,
@@ -65,6 +72,7 @@ def _kwargs(pattern, victim):
     ids = {
         "delegate_id": victim["delegate"].pk,
         "place_id": victim["place"].pk,
+        "meeting_id": victim["meeting"].pk,
         "session_id": victim["roundtable"].pk
         if "gala" not in pattern.name
         else victim["dinner"].pk,
@@ -74,7 +82,7 @@ def _kwargs(pattern, victim):
 
 def test_every_portal_address_hides_another_delegations_objects(client, invite, victim):
     attacker = signed_in_focal_point(client, invite, country="FR")
-    owned = {"delegate_id", "place_id"}
+    owned = {"delegate_id", "place_id", "meeting_id"}
     walked = []
 
     for pattern in _portal_patterns():
@@ -94,6 +102,7 @@ def test_every_portal_address_hides_another_delegations_objects(client, invite, 
 
     assert {"delegate-edit", "delegate-photo", "delegate-agenda", "place-release"} <= set(walked)
     assert {"travel-edit", "delegate-remove", "gala-answer", "place-reserve"} <= set(walked)
+    assert {"bilateral-accept", "bilateral-decline", "bilateral-cancel"} <= set(walked)
     # Nothing of the other delegation changed, and nothing was made in its name.
     victim["delegate"].refresh_from_db()
     assert victim["delegate"].family_name == "SECRETNAME"

@@ -162,7 +162,7 @@ def test_after_the_deadline_the_registration_is_read_only_until_reopened(client,
         delegate_data(role="member", passport_number="LATE", family_name="LATE"),
     )
 
-    assert closed.status_code == 200
+    assert closed.status_code == 400
     assert reopened.status_code == 302
     assert delegation.delegates.count() == 2
 

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from config.dashboard import dashboard
 from delegations.models import Delegate, Invitation, OutboundMessage
 from sessions.models import GalaAnswer, Place
+from tests.console import sign_in_to_console
 from tests.factories import ConferenceFactory, DelegateFactory, DelegationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def organiser(client):
     user = get_user_model().objects.create_superuser("chief", password="x")
-    client.force_login(user)
-    return client
+    return sign_in_to_console(client, user)
 
 
 @pytest.fixture

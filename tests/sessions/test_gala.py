@@ -21,6 +21,7 @@ from sessions.selectors import (
     seating_plan,
     sessions_attended_by,
 )
+from tests.console import sign_in_to_console
 from tests.factories import (
     HANOI,
     ConferenceFactory,
@@ -495,8 +496,7 @@ def staff(client):
         user.user_permissions.set(
             Permission.objects.filter(content_type__app_label="programme", codename__in=permissions)
         )
-        client.force_login(user)
-        return client
+        return sign_in_to_console(client, user)
 
     return login
 

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from conference.models import Convention
 from sessions import services
 from sessions.models import Signatory
+from tests.console import sign_in_to_console
 from tests.factories import HANOI, ConferenceFactory, DelegateFactory, DelegationFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +57,7 @@ def with_full_powers(signatory):
 def staff(client, *codenames):
     user = User.objects.create_user(f"officer{len(codenames)}", password="x" * 20, is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    client.force_login(user)
-    return client
+    return sign_in_to_console(client, user)
 
 
 def act(client, action, signatories):

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission, User
 
 from sessions.models import Inscription
 from sessions.selectors import speakers_list
+from tests.console import sign_in_to_console
 from tests.factories import DelegateFactory, DelegationFactory
 from tests.sessions.speakers import at, inscribe
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def staff(client, *codenames):
     user = User.objects.create_user("protocol", password="x", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    client.force_login(user)
+    sign_in_to_console(client, user)
 
 
 def _page(conference):

@@ -1,0 +1,107 @@
+"""Two-factor authentication of staff accounts: the authenticator app (TOTP) and backup codes.
+
+These are the writes; the console's pages (config/console.py) only call them. A staff member
+enrols once, on first sign-in: a TOTP device is created unconfirmed, shown as a QR code, and
+confirmed by its first code, which also issues the backup codes. Until then the console refuses
+every page but the enrolment one (django-otp's OTPAdminSite requires a verified device).
+"""
+
+from base64 import b32encode
+
+import segno
+from django.db import transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from conference.errors import DomainError
+
+BACKUP_CODES = 10
+
+
+class InvalidCode(DomainError):
+    code = "invalid_two_factor_code"
+    default_message = _(
+        "This code is not valid. Type the code your app shows now (check the phone's clock)."
+    )
+    status_code = 400
+
+
+class AlreadyEnrolled(DomainError):
+    code = "two_factor_already_enrolled"
+    default_message = _("This account already has a two-factor device: sign in with it.")
+
+
+def pending_device(user) -> TOTPDevice:
+    """The unconfirmed authenticator of `user`, created on the first call. Later calls return the
+    same one, so that reloading the setup page keeps the key an app may already have scanned."""
+    if user_has_device(user):
+        raise AlreadyEnrolled()
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=user, name=gettext("Authenticator app"), confirmed=False
+        )
+    return device
+
+
+def confirm_device(user, *, token: str) -> tuple[TOTPDevice, list[str]]:
+    """Confirm the pending authenticator with its first code, then issue the backup codes.
+
+    Returns the device and the codes, which are shown once. A wrong code confirms nothing, but
+    counts against django-otp's throttle (the failure is kept: it is outside the rollback).
+    """
+    with transaction.atomic():
+        if user_has_device(user):
+            raise AlreadyEnrolled()
+        device = (
+            TOTPDevice.objects.select_for_update()
+            .filter(user=user, confirmed=False)
+            .order_by("pk")
+            .first()
+        )
+        if device is None:
+            raise InvalidCode()
+        verified = device.verify_token(token.strip())
+        if verified:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+            codes = replace_backup_codes(user)
+    if not verified:
+        raise InvalidCode()
+    return device, codes
+
+
+def replace_backup_codes(user) -> list[str]:
+    """Issue `BACKUP_CODES` new single-use codes; the ones issued before stop working.
+
+    The device itself is kept, so a session verified by a backup code stays verified.
+    """
+    with transaction.atomic():
+        device = StaticDevice.objects.filter(user=user).order_by("pk").first()
+        if device is None:
+            device = StaticDevice.objects.create(user=user, name=gettext("Backup codes"))
+        device.token_set.all().delete()
+        codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def backup_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user).count()
+
+
+def qr_code_svg(device: TOTPDevice) -> str:
+    """The otpauth:// address as an inline SVG, drawn here (no external service sees the key)."""
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=5, dark="#000", light="#fff", title=gettext("QR code for your authenticator app")
+    )
+
+
+def readable_key(device: TOTPDevice) -> str:
+    """The key in base32, in groups of four, for typing into an app that cannot scan."""
+    key = b32encode(device.bin_key).decode()
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))

@@ -1,0 +1,178 @@
+"""Badges: the list, printing (PDF) and revocation with a reason. Issuing is an action on the
+delegates (delegations.py), since one issues badges to people."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from conference.errors import DomainError
+from delegations import services
+from delegations.documents.badges import A4_SHEET, A6_PAGE, ID1, badges_pdf
+from delegations.errors import BadgeAlreadyIssued
+from delegations.models import Badge, BadgeState
+
+
+class RevocationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, kept on each badge's record"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+@admin.register(Badge)
+class BadgeAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "number",
+        "delegate",
+        "delegation",
+        "category",
+        "colour",
+        "state",
+        "printed_at",
+    ]
+    list_filter = [
+        "conference",
+        "state",
+        "colour",
+        "category",
+        ("printed_at", admin.EmptyFieldListFilter),
+    ]
+    search_fields = [
+        "number",
+        "delegate__family_name",
+        "delegate__given_names",
+        "delegate__delegation__name",
+        "delegate__delegation__acronym",
+        "delegate__delegation__country",
+    ]
+    list_select_related = ["delegate__delegation"]
+    # Badges are issued, revoked and printed through the services only.
+    readonly_fields = [
+        "conference",
+        "delegate",
+        "number",
+        "category",
+        "colour",
+        "zones",
+        "state",
+        "issued_at",
+        "printed_at",
+        "revoked_at",
+        "revocation_reason",
+    ]
+    actions = ["print_id1", "print_a6", "print_sheet", "revoke_selected"]
+
+    def has_add_permission(self, request):
+        return False  # issued from the delegates' list
+
+    def get_urls(self):
+        return [
+            path(
+                "revoke/",
+                self.admin_site.admin_view(self.revoke_view),
+                name="delegations_badge_revoke",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("delegation"), ordering="delegate__delegation")
+    def delegation(self, badge):
+        return badge.delegate.delegation
+
+    @admin.action(description=_("Print badges (PDF, ID-1 cards)"), permissions=["change"])
+    def print_id1(self, request, queryset):
+        return self._print(request, queryset, ID1)
+
+    @admin.action(description=_("Print badges (PDF, A6)"), permissions=["change"])
+    def print_a6(self, request, queryset):
+        return self._print(request, queryset, A6_PAGE)
+
+    @admin.action(description=_("Print badges (PDF, 8 per A4 sheet)"), permissions=["change"])
+    def print_sheet(self, request, queryset):
+        return self._print(request, queryset, A4_SHEET)
+
+    def _print(self, request, queryset, layout):
+        active = queryset.filter(state=BadgeState.ACTIVE).order_by("conference", "number")
+        skipped = queryset.count() - active.count()
+        if skipped:
+            self.message_user(
+                request,
+                _("%(count)d revoked badges were left out: a revoked badge is never printed.")
+                % {"count": skipped},
+                messages.WARNING,
+            )
+        if not active.exists():
+            return None
+        pdf = badges_pdf(active, layout=layout)
+        services.mark_printed(active)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="badges.pdf"'
+        return response
+
+    @admin.action(description=_("Revoke (with a reason)"), permissions=["change"])
+    def revoke_selected(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        return redirect(f"{reverse('admin:delegations_badge_revoke')}?ids={ids}")
+
+    def revoke_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
+        badges = list(
+            Badge.objects.filter(pk__in=ids, state=BadgeState.ACTIVE).select_related(
+                "delegate__delegation"
+            )
+        )
+        form = RevocationForm(request.POST if request.method == "POST" else None)
+        if badges and form.is_valid():
+            count = 0
+            for badge in badges:
+                try:
+                    services.revoke_badge(badge, reason=form.cleaned_data["reason"])
+                    count += 1
+                except DomainError as error:
+                    self.message_user(request, f"{badge}: {error.message}", messages.WARNING)
+            self.message_user(request, _("Revoked %(count)d badges.") % {"count": count})
+            return redirect("admin:delegations_badge_changelist")
+        return TemplateResponse(
+            request,
+            "admin/delegations/badge/revoke.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Revoke badges"),
+                "badges": badges,
+                "form": form,
+            },
+        )
+
+
+class IssueBadgesMixin:
+    """The delegates' action that issues badges; mixed into the delegate admin."""
+
+    def has_issue_badge_permission(self, request):
+        return request.user.has_perm("delegations.add_badge")
+
+    @admin.action(description=_("Issue badges (accredited delegates)"), permissions=["issue_badge"])
+    def issue_badges(self, request, queryset):
+        issued = held = 0
+        for delegate in queryset:
+            try:
+                services.issue_badge(delegate)
+                issued += 1
+            except BadgeAlreadyIssued:
+                held += 1
+            except DomainError as error:
+                self.message_user(request, f"{delegate}: {error.message}", messages.WARNING)
+        self.message_user(
+            request,
+            _("Issued %(issued)d badges; %(held)d delegates already held a valid one.")
+            % {"issued": issued, "held": held},
+        )

@@ -1,0 +1,163 @@
+"""Imports and exports of the console, as CSV or XLSX (django-import-export).
+
+An import is chosen into one conference (invitee lists) or one delegation (delegates); the
+preview runs the whole file through the services inside a transaction that is rolled back, and
+lists every row's errors; the confirmation imports only a file without any error, and rolls
+back everything if the data changed in between.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export.admin import ExportActionMixin, ImportMixin
+from import_export.formats import base_formats
+from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
+
+from conference.models import Conference
+from delegations import services
+from delegations.models import Delegation
+from delegations.resources import (
+    DelegateExportResource,
+    DelegateImportResource,
+    DelegationExportResource,
+    EncryptedTempStorage,
+    InviteeResource,
+    TravelExportResource,
+)
+
+
+class ExportSelection(ExportActionMixin):
+    """The "Export selected" action and the Export button, for whoever may view the list."""
+
+    formats = [base_formats.CSV, base_formats.XLSX]
+    export_form_class = ExportForm  # our columns; the selectable-fields form needs inline JS
+    show_change_form_export = False
+    export_resource_classes = []
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_export_resource_classes(self, request):
+        return self.export_resource_classes
+
+    def get_valid_export_item_pks(self, request):
+        return self.get_queryset(request).values_list("pk", flat=True)
+
+
+class ImportInto(ImportMixin, ExportSelection):
+    """Import into the object chosen in the form's `target` field, for whoever may add."""
+
+    import_export_change_list_template = "admin/import_export/change_list_import_export.html"
+    import_template_name = "admin/delegations/import.html"
+    tmp_storage_class = EncryptedTempStorage
+    import_resource_classes = []
+    target = ""
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request)
+
+    def get_import_resource_classes(self, request):
+        return self.import_resource_classes
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        cleaned = getattr(kwargs.get("form"), "cleaned_data", {})
+        return {self.target: cleaned.get(self.target)}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial[self.target] = import_form.cleaned_data[self.target].pk
+        return initial
+
+    def get_import_data_kwargs(self, **kwargs):
+        # Without it, a confirmation whose rows stopped validating (a State invited meanwhile)
+        # would import the other rows.
+        return super().get_import_data_kwargs(**kwargs) | {"rollback_on_validation_errors": True}
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
+        name = getattr(upload, "tmp_storage_name", None)
+        if name and "confirm_form" not in context:
+            # A preview with errors is never confirmed: its copy of the file goes at once.
+            self.get_tmp_storage_class()(name=name).remove()
+        return response
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                _(
+                    "Nothing was imported: the data changed since the preview. Upload the file "
+                    "again to see the rows in error."
+                ),
+            )
+            info = self.get_model_info()
+            return redirect(f"admin:{info[0]}_{info[1]}_import")
+        return super().process_result(result, request)
+
+
+class InviteeImportForm(ImportForm):
+    conference = forms.ModelChoiceField(
+        queryset=Conference.objects.all(), label=gettext_lazy("Conference")
+    )
+    field_order = ["conference", "resource", "import_file", "format"]
+
+
+class InviteeConfirmForm(ConfirmImportForm):
+    conference = forms.ModelChoiceField(queryset=Conference.objects.all(), widget=forms.HiddenInput)
+
+
+class DelegationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, delegation):
+        return f"{delegation} ({delegation.conference})"
+
+
+class DelegateImportForm(ImportForm):
+    delegation = DelegationChoiceField(
+        queryset=Delegation.objects.select_related("conference").order_by(
+            "conference", "country", "name"
+        ),
+        label=gettext_lazy("Delegation"),
+    )
+    field_order = ["delegation", "resource", "import_file", "format"]
+
+    def clean_delegation(self):
+        delegation = self.cleaned_data["delegation"]
+        if not services.is_editable(delegation):
+            raise ValidationError(
+                _(
+                    "The registration of %(delegation)s is not open (it must be confirmed, and "
+                    "not yet submitted or past its deadline): reopen it first."
+                )
+                % {"delegation": delegation}
+            )
+        return delegation
+
+
+class DelegateConfirmForm(ConfirmImportForm):
+    delegation = forms.ModelChoiceField(queryset=Delegation.objects.all(), widget=forms.HiddenInput)
+
+
+class DelegationSpreadsheets(ImportInto):
+    import_resource_classes = [InviteeResource]
+    export_resource_classes = [DelegationExportResource]
+    import_form_class = InviteeImportForm
+    confirm_form_class = InviteeConfirmForm
+    target = "conference"
+
+
+class DelegateSpreadsheets(ImportInto):
+    import_resource_classes = [DelegateImportResource]
+    export_resource_classes = [DelegateExportResource]
+    import_form_class = DelegateImportForm
+    confirm_form_class = DelegateConfirmForm
+    target = "delegation"
+
+
+class TravelSpreadsheets(ExportSelection):
+    export_resource_classes = [TravelExportResource]

@@ -1,0 +1,1 @@
+"""Printable documents of delegations (PDF)."""

@@ -1,0 +1,102 @@
+"""What the console's imports and exports share.
+
+Imports only create: every row is a new delegation or delegate (`force_init_instance`), written
+through the services, so that a file obeys the same rules as the console and the portal. A row
+that breaks a rule becomes a validation error of that row: the preview lists every row's errors
+at once, and the admin imports with `rollback_on_validation_errors`, so a file with any error
+imports nothing.
+"""
+
+import re
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext as _
+from import_export import resources
+
+from conference.errors import DomainError
+from delegations.resources.widgets import cell_text
+
+
+def column_key(heading) -> str:
+    """Headings as people type them ("Focal point e-mail", " STATE") become column names."""
+    key = re.sub(r"[^0-9a-z]+", "_", str(heading or "").strip().lower()).strip("_")
+    return key.replace("e_mail", "email")
+
+
+class ImportResource(resources.ModelResource):
+    required_columns: tuple[str, ...] = ()
+
+    class Meta:
+        use_transactions = True
+        force_init_instance = True
+        clean_model_instances = True
+
+    def before_import(self, dataset, **kwargs):
+        dataset.headers = [column_key(heading) for heading in dataset.headers or []]
+        # Spreadsheets often end with formatted but empty rows; rows inside keep their numbers.
+        while len(dataset) and all(cell_text(cell) == "" for cell in dataset[-1]):
+            del dataset[-1]
+        missing = [name for name in self.required_columns if name not in dataset.headers]
+        if missing:
+            raise ValidationError(
+                _("The file has no column %(missing)s. Its first row names the columns: %(all)s.")
+                % {"missing": ", ".join(missing), "all": ", ".join(self.column_names())}
+            )
+
+    def column_names(self):
+        return [field.column_name for field in self.get_import_fields() if not field.readonly]
+
+    def row_errors(self, instance):
+        """Rules of the import itself (duplicates), beside the model's own validation."""
+        return []
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        extra = [ValidationError(message) for message in self.row_errors(instance)]
+        if extra:
+            errors.setdefault(NON_FIELD_ERRORS, []).extend(extra)
+        try:
+            super().validate_instance(instance, errors, validate_unique)
+        except ValidationError as error:
+            raise self.by_column(error) from error
+
+    def by_column(self, error):
+        """Errors named after the file's columns ("state"), not the model's fields."""
+        columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+        return ValidationError(
+            {columns.get(name, name): messages for name, messages in error.error_dict.items()}
+        )
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        try:
+            saved = self.create(instance, row)
+        except DomainError as error:
+            raise ValidationError(error.message) from error
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                raise self.by_column(error) from error
+            raise
+        instance.pk = saved.pk
+        return saved
+
+    def create(self, instance, row):
+        raise NotImplementedError
+
+    def after_import(self, dataset, result, **kwargs):
+        # ModelResource resets the table's id sequence here, for files that carry ids. Ours never
+        # do, and a reset under concurrent inserts (a focal point registering meanwhile) could
+        # hand out an id twice.
+        pass
+
+
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV and XLSX
+# alike); names and functions typed in the portal must stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportResource(resources.ModelResource):
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            return "'" + value
+        return value
