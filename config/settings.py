@@ -364,6 +364,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 SESSION_COOKIE_HTTPONLY = True
+# Messages (which may carry a scanner's token, shown once) live in the session, never in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 # Every session ends at most 8 hours after sign-in; organisers' sessions also end after 30 idle
 # minutes (config.middleware.StaffIdleTimeoutMiddleware).

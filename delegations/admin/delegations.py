@@ -67,7 +67,14 @@ class DelegationAdmin(DelegationSpreadsheets, SimpleHistoryAdmin):
     inlines = [DelegateInline, InvitationInline, MessageInline]
     actions = ["send_invitations", "reopen_selected"]
     exclude = ["credentials"]
-    readonly_fields = ["credentials_document", "credentials_uploaded_at", "submitted_at"]
+    # The status changes through the services (answers, submission, accreditation, reopening).
+    readonly_fields = [
+        "status",
+        "credentials_document",
+        "credentials_uploaded_at",
+        "submitted_at",
+        "reopened_at",
+    ]
 
     def get_urls(self):
         return [

@@ -176,6 +176,7 @@ def _conference(entry, venue, report, *, convention):
             "languages": entry["languages"],
             "reply_deadline": entry["reply_deadline"],
             "registration_deadline": entry["registration_deadline"],
+            "badge_zones": entry.get("badge_zones", {}),
         },
     )
     if created:

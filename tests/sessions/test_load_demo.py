@@ -78,6 +78,9 @@ def test_load_demo_installs_the_hanoi_conference(hanoi):
         hanoi.venue.rooms.values_list("name", flat=True)
     )
     assert hanoi.venue.rooms.get(name="Main Hall").capacity == 3500
+    zones = set(hanoi.venue.access_zones.values_list("code", flat=True))
+    assert hanoi.badge_zones["exhibitor"] == ["exhibition"]
+    assert all(set(codes) <= zones for codes in hanoi.badge_zones.values())
 
 
 def test_load_demo_holds_the_programme_as_announced(hanoi):
