@@ -130,10 +130,8 @@ class BilateralMeeting(models.Model):
         indexes = [models.Index(fields=["conference", "state"])]
 
     def __str__(self):
-        return _("%(requester)s \N{EN DASH} %(counterpart)s") % {
-            "requester": self.requester,
-            "counterpart": self.counterpart,
-        }
+        # Names of States and organisations, in any language: nothing here to translate.
+        return f"{self.requester} \N{EN DASH} {self.counterpart}"
 
     def other_side(self, delegation):
         return self.counterpart if delegation.pk == self.requester_id else self.requester
