@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 
 from config.wsgi import application
+from delegations.models import PortalAccount
 from sessions import services
 from tests.factories import ConferenceFactory, DelegateFactory, SessionFactory
 
@@ -22,17 +23,22 @@ def _operations():
     return [result.ok() for result in schema.get_all_operations()]
 
 
-@pytest.mark.parametrize("caller", ["anonymous", "organiser"])
+@pytest.mark.parametrize("caller", ["anonymous", "focal_point", "organiser"])
 @pytest.mark.django_db(transaction=True)
 def test_every_operation_answers_as_documented(caller):
     conference = ConferenceFactory(slug="hanoi2025")
     services.publish_session(SessionFactory(conference=conference))
     services.release_schedule(conference)
-    DelegateFactory(delegation__conference=conference)
+    delegate = DelegateFactory(delegation__conference=conference)
     headers = {}
     if caller == "organiser":
         admin = User.objects.create_superuser("protocol", password="x" * 20)
         headers["Authorization"] = f"Token {Token.objects.create(user=admin).key}"
+    elif caller == "focal_point":
+        # A mission's system with the token of its focal point: reads its own delegation only.
+        focal = User.objects.create_user("focal@mission.example.org", password="x" * 20)
+        PortalAccount.objects.create(user=focal, delegation=delegate.delegation)
+        headers["Authorization"] = f"Token {Token.objects.create(user=focal).key}"
     operations = _operations()
     assert len(operations) >= 12
 
