@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT="${PORT:-8000}"
+# Links in e-mails and messages point at this server unless SITE_URL says otherwise.
+export SITE_URL="${SITE_URL:-http://127.0.0.1:${PORT}}"
 
 if [ -n "${REDIS_URL:-}" ]; then
   if ! "$PY" -c 'import os, redis; redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=1).ping()' 2>/dev/null; then
@@ -18,7 +20,10 @@ if [ -z "${REDIS_URL:-}" ]; then
 fi
 
 "$PY" manage.py migrate --noinput
-"$PY" manage.py load_demo
+# The demo's few hundred confirmations go to fictional example.org addresses: when no mail
+# server is configured they are recorded as sent without being printed, so that the output shows
+# the addresses below, and the messages of what you do afterwards.
+EMAIL_URL="${EMAIL_URL:-dummymail://}" "$PY" manage.py load_demo
 "$PY" manage.py ensure_admin
 
 pids=()
