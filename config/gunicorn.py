@@ -21,3 +21,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# gunicorn's control socket has one path per user (~/.gunicorn/gunicorn.ctl): two instances on one
+# host would share it. Nothing of ours uses it.
+control_socket_disable = True

@@ -104,7 +104,7 @@ RETRY_AFTER_SECONDS = 5
 class DatabaseUnavailableMiddleware:
     """Answer 503 with a reason, not 500, when the database connection fails under a view.
 
-    The request's transaction died with its connection, so nothing of it is written; Django drops
+    The transaction in progress died with its connection, so none of it is written; Django drops
     the broken connection at the end of the request and the next one opens a fresh connection
     (CONN_HEALTH_CHECKS also replaces one cut while idle), so trying again a moment later works.
     A failure in a middleware, before the view (loading the session), is answered the same way by

@@ -206,10 +206,9 @@ class SignatoryAdmin(admin.ModelAdmin):
     def record_signature(self, request, queryset):
         recorded = 0
         for signatory in self._with_people(queryset).order_by("slot"):
-            if signatory.conference.convention_id is None:
-                error = _("%(conference)s has no convention to sign.")
+            if signatory.signed_at is not None:
                 self.message_user(
-                    request, error % {"conference": signatory.conference}, messages.ERROR
+                    request, _("%(signatory)s: already signed.") % {"signatory": signatory}
                 )
                 continue
             try:

@@ -9,6 +9,7 @@ second run creates nothing, and it keeps what organisers changed in the console 
 
 import math
 import random
+from datetime import datetime, time, timedelta
 from io import BytesIO
 
 from django.core.files.base import ContentFile
@@ -94,8 +95,9 @@ def _signing_order(conference, delegations, signed, report):
     """The heads of the States that signed on 25 October as their signatories, full powers
     uploaded and approved where needed, and their slots; a few other States' full powers wait.
 
-    The Convention's signatures themselves are recorded by the loader from the data file, with
-    their real date, so `record_signing` (which signs now) is not called here."""
+    The Convention's signatures themselves are recorded by the loader from the data file; the
+    ceremony is then entered as it happened, one signatory every two minutes from 10:00 on the
+    first day, in the signing order (`record_signing` keeps the signatures already recorded)."""
     registered = set(
         Signatory.objects.filter(conference=conference).values_list("delegation_id", flat=True)
     )
@@ -121,6 +123,21 @@ def _signing_order(conference, delegations, signed, report):
         created += 1
     if created:
         services.assign_signing_slots(conference)
+    _ceremony(conference, signed)
+
+
+def _ceremony(conference, signed):
+    opening = datetime.combine(conference.start_date, time(10), tzinfo=conference.tzinfo)
+    waiting = Signatory.objects.filter(
+        conference=conference,
+        signed_at__isnull=True,
+        slot__isnull=False,
+        delegation__country__in=signed,
+    ).order_by("slot")
+    for signatory in waiting:
+        services.record_signing(
+            signatory, signed_at=opening + timedelta(minutes=2 * (signatory.slot - 1))
+        )
 
 
 def _give_full_powers(signatory, conference, *, state, reason):

@@ -101,27 +101,34 @@ def assign_signing_slots(conference) -> list[Signatory]:
     )
 
 
-def record_signing(signatory: Signatory, *, place: str = "") -> Signatory:
-    """Record that the signatory signed: the Convention's signature (date and place) and the
-    delegation's notice. Refused while full powers are needed and not verified."""
+def record_signing(signatory: Signatory, *, place: str = "", signed_at=None) -> Signatory:
+    """Record that the signatory signed (now, or at `signed_at` when the ceremony is entered
+    afterwards): the Convention's signature (date and place) and the delegation's notice.
+    Refused while full powers are needed and not verified. Signing twice changes nothing; a
+    signature the Convention already holds for the State (entered from the depositary's
+    records) is kept as it is."""
     with transaction.atomic():
         signatory = (
             Signatory.objects.select_for_update(of=("self",))
             .select_related("conference__convention", "delegation", "delegate")
             .get(pk=signatory.pk)
         )
+        if signatory.signed_at is not None:
+            return signatory
         if not signatory.may_sign or signatory.slot is None:
             raise FullPowersNeeded()
         conference = signatory.conference
         if conference.convention is None:
             raise NoConventionToSign()
-        signatory.signed_at = timezone.now()
+        signatory.signed_at = signed_at or timezone.now()
         signatory.save(update_fields=["signed_at"])
-        record_signature(
-            conference.convention,
-            country=signatory.delegation.country.code,
-            signed_on=timezone.localdate(signatory.signed_at, conference.tzinfo),
-            place=place or conference.city,
-        )
+        country = signatory.delegation.country.code
+        if not conference.convention.signatures.filter(country=country).exists():
+            record_signature(
+                conference.convention,
+                country=country,
+                signed_on=timezone.localdate(signatory.signed_at, conference.tzinfo),
+                place=place or conference.city,
+            )
         notify_signature(signatory)
     return signatory

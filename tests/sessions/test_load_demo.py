@@ -208,6 +208,12 @@ def test_load_demo_orders_the_signing_of_the_states_whose_signatures_are_recorde
         FullPowersState.REJECTED,
     ]
     assert not signed & {s.delegation.country.code for s in waiting}
+    # The ceremony as it happened: every slotted signatory signed, two minutes apart from 10:00,
+    # and the Convention still holds each signature once.
+    times = [s.signed_at.astimezone(hanoi.tzinfo) for s in slotted]
+    assert times[0] == dt.datetime(2025, 10, 25, 10, 0, tzinfo=hanoi.tzinfo)
+    assert times[-1] == dt.datetime(2025, 10, 25, 11, 22, tzinfo=hanoi.tzinfo)
+    assert hanoi.convention.signatures.count() == 43
 
 
 def test_load_demo_seats_the_state_banquet_with_the_host_in_the_middle(hanoi):

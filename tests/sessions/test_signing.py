@@ -163,3 +163,20 @@ def test_a_conference_without_a_convention_records_no_signature():
 
     signatory.refresh_from_db()
     assert signatory.signed_at is None
+
+
+def test_a_ceremony_entered_afterwards_keeps_the_recorded_signature_and_signs_once(hanoi):
+    from conference.services import record_signature
+
+    signatory = signatory_of(hanoi, "VN", "head_of_state")
+    services.assign_signing_slots(hanoi)
+    record_signature(hanoi.convention, country="VN", signed_on=dt.date(2025, 10, 25), place="Hanoi")
+    when = dt.datetime(2025, 10, 25, 10, 0, tzinfo=HANOI)
+
+    services.record_signing(signatory, signed_at=when)
+    services.record_signing(signatory)  # again: nothing changes, nothing is sent
+
+    signatory.refresh_from_db()
+    assert signatory.signed_at == when
+    assert hanoi.convention.signatures.filter(country="VN").count() == 1
+    assert len([m for m in mail.outbox if "Viet Nam" in m.subject]) <= 1

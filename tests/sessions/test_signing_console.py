@@ -204,10 +204,7 @@ def test_the_signing_order_is_assigned_and_signatures_recorded_from_the_console(
         f"{austria}: The signatory needs verified full powers before signing.",
         "Signatures recorded: 1.",
     ]
-    assert again == [
-        f"{brazil}: This State or organisation has already done so for this convention.",
-        "Signatures recorded: 0.",
-    ]
+    assert again == [f"{brazil}: already signed.", "Signatures recorded: 0."]
     brazil.refresh_from_db()
     austria.refresh_from_db()
     assert (brazil.signed_at is not None, austria.signed_at) == (True, None)
@@ -226,7 +223,7 @@ def test_recording_a_signature_without_a_convention_is_an_error_message(admin_cl
 
     assert response.status_code == 200
     assert notes == [
-        f"{signatory.conference} has no convention to sign.",
+        f"{signatory}: This conference has no convention to sign.",
         "Signatures recorded: 0.",
     ]
     signatory.refresh_from_db()
