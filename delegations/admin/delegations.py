@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -202,6 +203,11 @@ class DelegateAdmin(
                 self.admin_site.admin_view(self.reject_view),
                 name="delegations_delegate_reject",
             ),
+            path(
+                "reject/",
+                self.admin_site.admin_view(self.reject_view),
+                name="delegations_delegate_reject_many",
+            ),
             *super().get_urls(),
         ]
 
@@ -241,30 +247,34 @@ class DelegateAdmin(
 
     @admin.action(description=_("Refuse the accreditation (with a reason)"), permissions=["change"])
     def reject_selected(self, request, queryset):
-        if queryset.count() != 1:
-            self.message_user(
-                request,
-                _("Select one delegate: each refusal gives its own reason."),
-                messages.ERROR,
-            )
-            return None
-        return redirect("admin:delegations_delegate_reject", queryset.get().pk)
+        # One reason for the whole selection (for example a delegation withdrawn), on a page of
+        # its own: a refusal is never made without saying why.
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        return redirect(f"{reverse('admin:delegations_delegate_reject_many')}?ids={ids}")
 
-    def reject_view(self, request, pk):
+    def reject_view(self, request, pk=None):
         if not self.has_change_permission(request):
             raise PermissionDenied
-        delegate = get_object_or_404(Delegate.objects.select_related("delegation"), pk=pk)
+        wanted = [pk] if pk else _ids(request.GET.get("ids", ""))
+        delegates = list(
+            Delegate.objects.filter(pk__in=wanted).select_related("delegation").order_by("pk")
+        )
+        if not delegates:
+            raise Http404
         form = RejectionForm(request.POST if request.method == "POST" else None)
         if form.is_valid():
-            try:
-                services.reject_delegate(delegate, reason=form.cleaned_data["reason"])
-            except DomainError as error:
-                form.add_error("reason", error.message)
-            else:
+            refused = 0
+            for delegate in delegates:
+                try:
+                    services.reject_delegate(delegate, reason=form.cleaned_data["reason"])
+                    refused += 1
+                except DomainError as error:
+                    self.message_user(request, f"{delegate}: {error.message}", messages.WARNING)
+            if refused:
                 self.message_user(
                     request,
-                    _("The accreditation of %(name)s is refused; the focal point is told.")
-                    % {"name": delegate},
+                    _("Refused %(count)d accreditations; the focal points are told.")
+                    % {"count": refused},
                 )
                 return redirect("admin:delegations_delegate_changelist")
         return TemplateResponse(
@@ -274,10 +284,14 @@ class DelegateAdmin(
                 **self.admin_site.each_context(request),
                 "opts": self.model._meta,
                 "title": _("Refuse the accreditation"),
-                "delegate": delegate,
+                "delegates": delegates,
                 "form": form,
             },
         )
+
+
+def _ids(text):
+    return [int(part) for part in text.split(",") if part.strip().isdigit()]
 
 
 @admin.register(Travel)

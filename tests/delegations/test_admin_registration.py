@@ -135,3 +135,30 @@ def test_reopening_gives_the_registration_back_to_the_focal_point(client, submit
     delegation.refresh_from_db()
     assert delegation.status == "confirmed"
     assert delegation.reopened_at is not None
+
+
+def test_several_delegates_are_refused_at_once_with_one_reason(
+    client, invite, django_capture_on_commit_callbacks
+):
+    focal = client.__class__()
+    delegation = signed_in_focal_point(focal, invite, language="en")
+    delegation.conference.delegation_quotas = {}
+    delegation.conference.save()
+    for number in (1, 2):
+        focal.post(
+            "/portal/delegates/new/",
+            delegate_data(role="member", passport_number=f"P{number}", family_name=f"D{number}"),
+        )
+    delegation.status = "registered"
+    delegation.save()
+    ids = list(delegation.delegates.values_list("pk", flat=True))
+    staff(client, "view_delegate", "change_delegate")
+
+    chosen = client.post(
+        "/admin/delegations/delegate/", {"action": "reject_selected", "_selected_action": ids}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(chosen["Location"], {"reason": "The delegation withdrew."})
+
+    assert set(delegation.delegates.values_list("accreditation_status", flat=True)) == {"rejected"}
+    assert sum("The delegation withdrew." in m.body for m in mail.outbox) == 2
