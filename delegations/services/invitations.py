@@ -5,6 +5,7 @@ Every step writes its outbox message in the same transaction as the state change
 """
 
 import secrets
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from conference.models import Conference
-from delegations.emails import render_message
+from delegations.emails import message_language, render_for_each, render_message
 from delegations.enums import DelegationStatus
 from delegations.errors import InvitationUnavailable
 from delegations.models import (
@@ -72,13 +73,36 @@ def _invite_batch(conference, delegation_ids):
             InvitationToken(invitation=invitation, token_hash=hash_token(token))
             for invitation, token in zip(invitations, tokens, strict=True)
         )
-        queue_new_messages(
-            [
-                _build(invitation, "invitation", key=f"invitation:{invitation.pk}", secret=token)
-                for invitation, token in zip(invitations, tokens, strict=True)
-            ]
-        )
+        queue_new_messages(_build_invitations(invitations, tokens))
     return invitations
+
+
+def _build_invitations(invitations, tokens):
+    """The messages of a batch of new invitations. The letter is rendered once per language
+    and filled in for each delegation (`render_for_each`), not rendered for each."""
+    by_language = defaultdict(list)
+    for invitation in invitations:
+        by_language[message_language(invitation.delegation.language)].append(invitation)
+    rendered = {}
+    for language, group in by_language.items():
+        letters = render_for_each(
+            "invitation",
+            language=language,
+            context=_context(group[0].delegation.conference, link=True),
+            key="delegation",
+            objects=[invitation.delegation for invitation in group],
+        )
+        rendered.update(zip((invitation.pk for invitation in group), letters, strict=True))
+    return [
+        _message(
+            invitation,
+            rendered[invitation.pk],
+            key=f"invitation:{invitation.pk}",
+            secret=token,
+            about_invitation=True,
+        )
+        for invitation, token in zip(invitations, tokens, strict=True)
+    ]
 
 
 def resend_invitation(invitation: Invitation) -> Invitation:
@@ -243,22 +267,32 @@ def _send(invitation, name, *, key, secret=""):
 
 def _build(invitation, name, *, key, secret=""):
     delegation = invitation.delegation
-    conference = delegation.conference
-    tz = conference.tzinfo
     rendered = render_message(
         name,
         language=delegation.language,
-        context={
-            "conference": conference,
-            "delegation": delegation,
-            "starts": conference.start_date,
-            "ends": conference.end_date,
-            "deadline": conference.reply_deadline.astimezone(tz),
-            "registration_deadline": conference.registration_deadline.astimezone(tz),
-            "link": invitation_url(OutboundMessage.SECRET_MARKER) if secret else "",
-            "portal_url": f"{settings.SITE_URL}/portal/",
-        },
+        context={**_context(delegation.conference, link=bool(secret)), "delegation": delegation},
     )
+    about_invitation = name in ("invitation", "reminder")
+    return _message(invitation, rendered, key=key, secret=secret, about_invitation=about_invitation)
+
+
+def _context(conference, *, link):
+    """What the templates show besides the delegation, the same for all its delegations."""
+    tz = conference.tzinfo
+    return {
+        "conference": conference,
+        "starts": conference.start_date,
+        "ends": conference.end_date,
+        "deadline": conference.reply_deadline.astimezone(tz),
+        "registration_deadline": conference.registration_deadline.astimezone(tz),
+        # The token goes into the link at delivery (OutboundMessage.secret).
+        "link": invitation_url(OutboundMessage.SECRET_MARKER) if link else "",
+        "portal_url": f"{settings.SITE_URL}/portal/",
+    }
+
+
+def _message(invitation, rendered, *, key, secret, about_invitation):
+    delegation = invitation.delegation
     return build_message(
         key=key,
         to=invitation.email,
@@ -266,8 +300,8 @@ def _build(invitation, name, *, key, secret=""):
         text=rendered.text,
         html=rendered.html,
         language=rendered.language,
-        conference=conference,
+        conference=delegation.conference,
         delegation=delegation,
-        invitation=invitation if name in ("invitation", "reminder") else None,
+        invitation=invitation if about_invitation else None,
         secret=secret,
     )
