@@ -385,5 +385,7 @@ LOGGING = {
     "loggers": {
         # One JSON line per security event (config/security_log.py), always kept at INFO.
         "security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Tasks run eagerly without Redis: one "succeeded" line per e-mail would bury the output.
+        "celery.app.trace": {"level": "INFO" if REDIS_URL else "WARNING"},
     },
 }
