@@ -10,9 +10,9 @@ none. Permissions are Django's `add`, `change`, `delete` and `view` of a model, 
 `delegations.reveal_passport`. Two duties ride on a model permission of their own:
 sending invitations is `delegations.add_invitation`, and reopening a delegation's registration is
 `delegations.change_delegate`, the accreditation desk's right to decide on a registration.
-Checking a badge in at a door is `delegations.add_scan`. One overlap is known: the badge list's
-print actions and its revocation both ask for `delegations.change_badge`, so the accreditation
-desk and security may each do both; a print permission of its own would separate them.
+Checking a badge in at a door is `delegations.add_scan`. Printing badges is
+`delegations.print_badge` (the accreditation desk); revoking one is `delegations.change_badge`
+(security).
 
 Passports: only the accreditation desk may reveal a passport number (each reveal is recorded).
 It checks the identity and the uniqueness of the people it accredits. Security does not: at the
@@ -99,11 +99,10 @@ ACCREDITATION = Role(
         "delegations.invitation": (VIEW,),
         "delegations.outboundmessage": (VIEW,),
         "delegations.portalaccount": (VIEW,),
-        # issue badges (add) and print them: the console's print actions ask for `change`,
-        # the permission revoking asks for too (see the module's docstring)
-        "delegations.badge": EDIT,
+        # issue badges (add) and print them (print_badge); revoking is security's
+        "delegations.badge": (ADD, VIEW),
     },
-    extra=("delegations.reveal_passport",),
+    extra=("delegations.reveal_passport", "delegations.print_badge"),
 )
 
 LOGISTICS = Role(

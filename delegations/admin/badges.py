@@ -86,17 +86,20 @@ class BadgeAdmin(SimpleHistoryAdmin):
     def delegation(self, badge):
         return badge.delegate.delegation
 
-    @admin.action(description=_("Print badges (PDF, ID-1 cards)"), permissions=["change"])
+    @admin.action(description=_("Print badges (PDF, ID-1 cards)"), permissions=["print"])
     def print_id1(self, request, queryset):
         return self._print(request, queryset, ID1)
 
-    @admin.action(description=_("Print badges (PDF, A6)"), permissions=["change"])
+    @admin.action(description=_("Print badges (PDF, A6)"), permissions=["print"])
     def print_a6(self, request, queryset):
         return self._print(request, queryset, A6_PAGE)
 
-    @admin.action(description=_("Print badges (PDF, 8 per A4 sheet)"), permissions=["change"])
+    @admin.action(description=_("Print badges (PDF, 8 per A4 sheet)"), permissions=["print"])
     def print_sheet(self, request, queryset):
         return self._print(request, queryset, A4_SHEET)
+
+    def has_print_permission(self, request):
+        return request.user.has_perm("delegations.print_badge")
 
     def _print(self, request, queryset, layout):
         active = queryset.filter(state=BadgeState.ACTIVE).order_by("conference", "number")

@@ -46,6 +46,8 @@ class Badge(models.Model):
         verbose_name = _("badge")
         verbose_name_plural = _("badges")
         ordering = ["conference", "number"]
+        # Printing is the accreditation desk's; revoking (`change`) is security's.
+        permissions = [("print_badge", _("Can print badges"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["conference", "number"], name="badge_unique_number_per_conference"

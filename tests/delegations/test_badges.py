@@ -495,7 +495,7 @@ def test_badge_list_shows_number_delegate_delegation_colour_and_state(client, co
 def test_print_action_returns_the_pdf_and_marks_the_badges_printed(client, conference):
     first, second = _two_badges(conference)
     services.revoke_badge(second, reason="Withdrawn")
-    staff(client, "view_badge", "change_badge")
+    staff(client, "view_badge", "print_badge")
 
     response = client.post(
         BADGES, {"action": "print_id1", "_selected_action": [first.pk, second.pk]}
@@ -513,9 +513,9 @@ def test_print_action_returns_the_pdf_and_marks_the_badges_printed(client, confe
 
 
 @pytest.mark.django_db
-def test_print_action_needs_the_change_permission(client, conference):
+def test_print_action_needs_the_print_permission(client, conference):
     first, _second = _two_badges(conference)
-    staff(client, "view_badge")
+    staff(client, "view_badge", "change_badge")  # revoking is not printing
 
     response = client.post(BADGES, {"action": "print_id1", "_selected_action": [first.pk]})
 

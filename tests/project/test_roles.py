@@ -164,7 +164,18 @@ def test_each_role_opens_its_own_lists_and_is_refused_the_others(role):
         ),
         ("Logistics", "programme.booth", {"release_selected"}, set()),
         ("Logistics", "delegations.delegate", set(), {"accredit_selected", "issue_badges"}),
-        ("Security", "delegations.badge", {"revoke_selected"}, set()),
+        (
+            "Accreditation",
+            "delegations.badge",
+            {"print_id1", "print_a6", "print_sheet"},
+            {"revoke_selected"},
+        ),
+        (
+            "Security",
+            "delegations.badge",
+            {"revoke_selected"},
+            {"print_id1", "print_a6", "print_sheet"},
+        ),
         ("Security", "delegations.delegate", set(), {"accredit_selected", "issue_badges"}),
     ],
 )
