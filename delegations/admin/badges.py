@@ -4,7 +4,6 @@ delegates (delegations.py), since one issues badges to people."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from conference.errors import DomainError
+from conference.files import pdf_download
 from delegations import services
 from delegations.documents.badges import A4_SHEET, A6_PAGE, ID1, badges_pdf
 from delegations.errors import BadgeAlreadyIssued
@@ -115,9 +115,7 @@ class BadgeAdmin(SimpleHistoryAdmin):
             return None
         pdf = badges_pdf(active, layout=layout)
         services.mark_printed(active)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="badges.pdf"'
-        return response
+        return pdf_download(pdf, "badges.pdf")
 
     @admin.action(description=_("Revoke (with a reason)"), permissions=["change"])
     def revoke_selected(self, request, queryset):

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from conference.errors import DomainError
+from conference.files import private_file
 from conference.models import Conference
 from delegations import services
 from delegations.admin.badges import IssueBadgesMixin
-from delegations.admin.downloads import private_file
 from delegations.admin.invitations import InvitationInline, MessageInline
 from delegations.admin.passports import PassportRevealMixin
 from delegations.admin.spreadsheets import (

@@ -4,11 +4,12 @@ Thin: the decision is `services.record_scan`'s; the page shows it big enough to 
 length (green ALLOWED, red REFUSED) with the holder's name, photo and delegation.
 """
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from conference.files import private_file
 from config.security_log import record_security_event
 from delegations import services
 from delegations.check_in import access
@@ -85,13 +86,9 @@ def stop(request):
 @require_GET
 def photo(request, token):
     badge = badge_for_photo(token)
-    if badge is None or not badge.delegate.photo:
+    if badge is None:
         raise Http404
-    try:
-        handle = badge.delegate.photo.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, content_type="image/jpeg")
+    return private_file(badge.delegate.photo, content_type="image/jpeg")
 
 
 def _start_page(request, *, token_form=None, conference_form=None, status=200):

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from conference.errors import DomainError
+from conference.files import private_file
 from delegations.errors import InvalidPhoto, PersonAlreadyRegistered
 from delegations.models import Delegate
 from delegations.portal.access import focal_point_required
@@ -86,6 +86,4 @@ def delegate_remove(request, delegate_id):
 @focal_point_required
 def delegate_photo(request, delegate_id):
     delegate = get_object_or_404(request.delegation.delegates, pk=delegate_id)
-    if not delegate.photo:
-        raise Http404
-    return FileResponse(delegate.photo.open("rb"), content_type="image/jpeg")
+    return private_file(delegate.photo, content_type="image/jpeg")

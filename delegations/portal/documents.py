@@ -1,12 +1,12 @@
 """The delegation's note verbale or credentials letter."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from conference.errors import DomainError
+from conference.files import private_file
 from delegations.portal.access import focal_point_required
 from delegations.portal.forms import CredentialsForm
 from delegations.services import is_editable, upload_credentials
@@ -37,12 +37,9 @@ def documents(request):
 
 @focal_point_required
 def credentials_file(request):
-    credentials = request.delegation.credentials
-    if not credentials:
-        raise Http404
-    return FileResponse(
-        credentials.open("rb"),
+    return private_file(
+        request.delegation.credentials,
         content_type="application/pdf",
-        as_attachment=True,
         filename="credentials.pdf",
+        as_attachment=True,
     )

@@ -9,8 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from conference.errors import DomainError
+from conference.files import pdf_download
 from sessions import services
-from sessions.admin.downloads import pdf_response
 from sessions.documents import gala as gala_documents
 from sessions.enums import SessionKind
 from sessions.models import (
@@ -86,13 +86,13 @@ class GalaTableAdmin(admin.ModelAdmin):
 
     def seating_plan_pdf(self, request, session_id):
         session = self._gala(request, session_id)
-        return pdf_response(
+        return pdf_download(
             gala_documents.seating_plan_pdf(session), f"{session.slug}-seating-plan.pdf"
         )
 
     def place_cards_pdf(self, request, session_id):
         session = self._gala(request, session_id)
-        return pdf_response(
+        return pdf_download(
             gala_documents.place_cards_pdf(session), f"{session.slug}-place-cards.pdf"
         )
 

@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -9,9 +8,9 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from conference.errors import DomainError
+from conference.files import pdf_download, private_file
 from conference.models import Conference
 from sessions import services
-from sessions.admin.downloads import pdf_response
 from sessions.documents import signing as signing_documents
 from sessions.models import (
     FullPowersState,
@@ -112,17 +111,11 @@ class SignatoryAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         signatory = get_object_or_404(Signatory.objects.select_related("delegation"), pk=pk)
-        if not signatory.full_powers:
-            raise Http404
-        try:
-            document = signatory.full_powers.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        return FileResponse(
-            document,
-            as_attachment=True,
-            filename=f"full-powers-{signatory.delegation.country.code or signatory.pk}.pdf",
+        return private_file(
+            signatory.full_powers,
             content_type="application/pdf",
+            filename=f"full-powers-{signatory.delegation.country.code or signatory.pk}.pdf",
+            as_attachment=True,
         )
 
     def reject_view(self, request, pk):
@@ -131,9 +124,6 @@ class SignatoryAdmin(admin.ModelAdmin):
         signatory = get_object_or_404(
             Signatory.objects.select_related("delegation__conference", "delegate"), pk=pk
         )
-        if signatory.full_powers_state != FullPowersState.PENDING:
-            self.message_user(request, _nothing_to_verify(signatory), messages.ERROR)
-            return redirect("admin:programme_signatory_changelist")
         form = RejectFullPowersForm(request.POST if request.method == "POST" else None)
         if form.is_valid():
             try:
@@ -167,10 +157,11 @@ class SignatoryAdmin(admin.ModelAdmin):
     def approve_full_powers(self, request, queryset):
         approved = 0
         for signatory in self._with_people(queryset):
-            if signatory.full_powers_state != FullPowersState.PENDING:
-                self.message_user(request, _nothing_to_verify(signatory), messages.ERROR)
+            try:
+                services.verify_full_powers(signatory, approve=True, by=request.user.get_username())
+            except DomainError as error:
+                self.message_user(request, f"{signatory}: {error.message}", messages.ERROR)
                 continue
-            services.verify_full_powers(signatory, approve=True, by=request.user.get_username())
             approved += 1
         self.message_user(request, _("Full powers approved: %(count)d.") % {"count": approved})
 
@@ -239,14 +230,10 @@ class SignatoryAdmin(admin.ModelAdmin):
             .select_related("delegation", "delegate")
             .order_by("slot")
         )
-        return pdf_response(
+        return pdf_download(
             signing_documents.signing_order_pdf(conference, signatories),
             f"{conference.slug}-signing-order.pdf",
         )
 
     def _with_people(self, queryset):
         return queryset.select_related("conference", "delegation__conference", "delegate")
-
-
-def _nothing_to_verify(signatory):
-    return _("%(signatory)s: no full powers wait for verification.") % {"signatory": signatory}

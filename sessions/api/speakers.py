@@ -14,6 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from conference.files import pdf_download
 from conference.models import Conference
 from sessions.documents.speakers import speakers_list_pdf
 from sessions.enums import SessionKind, SessionState
@@ -121,6 +122,4 @@ class SpeakersListPDFView(APIView):
             .order_by("starts_at")
         )
         document = speakers_list_pdf(conference, sittings=sittings, rows=_rows(conference))
-        response = HttpResponse(document, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{slug}-speakers.pdf"'
-        return response
+        return pdf_download(document, f"{slug}-speakers.pdf")

@@ -218,3 +218,14 @@ def _big_file():
 
 def _date(text):
     return dt.date.fromisoformat(text)
+
+
+def test_a_photo_gone_from_the_storage_answers_404_not_an_error(client, invite):
+    delegation = signed_in_focal_point(client, invite)
+    client.post("/portal/delegates/new/", delegate_data() | {"photo_upload": photo()})
+    delegate = delegation.delegates.get()
+    delegate.photo.storage.delete(delegate.photo.name)
+
+    response = client.get(f"/portal/delegates/{delegate.pk}/photo/")
+
+    assert response.status_code == 404

@@ -118,7 +118,7 @@ def test_approving_verifies_pending_full_powers_and_tells_the_delegation(
     assert (chile.full_powers_state, chile.verified_by) == ("approved", "admin")
     assert (austria.full_powers_state, austria.verified_by) == ("missing", "")
     assert notes == [
-        f"{austria}: no full powers wait for verification.",
+        f"{austria}: These full powers are not waiting for verification.",
         "Full powers approved: 1.",
     ]
     assert [m.subject for m in mail.outbox] == [f"Full powers verified: {chile.delegate.full_name}"]
