@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from conference.errors import DomainError
 from delegations.portal.access import focal_point_required
 from delegations.portal.forms import PlaceForm
-from delegations.services import ensure_editable, is_editable
+from delegations.services import is_editable
 from sessions.enums import SessionKind, SessionState
 from sessions.models import GalaAnswer, Inscription, Place, PlaceState, Session
 from sessions.services import (
@@ -90,8 +90,7 @@ def place_reserve(request, session_id):
         messages.error(request, _("Choose one of your delegates."))
         return redirect("portal:programme")
     try:
-        ensure_editable(delegation)
-        place = reserve_place(session, delegate=form.cleaned_data["delegate"])
+        place = reserve_place(session, delegate=form.cleaned_data["delegate"], by_focal_point=True)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -115,8 +114,7 @@ def place_release(request, place_id):
         delegate__delegation=request.delegation,
     )
     try:
-        ensure_editable(request.delegation)
-        release_place(place)
+        release_place(place, by_focal_point=True)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -129,13 +127,12 @@ def place_release(request, place_id):
 def speak(request):
     delegation = request.delegation
     try:
-        ensure_editable(delegation)
         if request.POST.get("withdraw"):
-            withdraw_from_list(delegation)
+            withdraw_from_list(delegation, by_focal_point=True)
             messages.success(request, _("Your delegation is off the speakers' list."))
         else:
             speaker = delegation.delegates.filter(pk=request.POST.get("speaker") or 0).first()
-            request_to_speak(delegation, speaker=speaker)
+            request_to_speak(delegation, speaker=speaker, by_focal_point=True)
             messages.success(request, _("Your delegation is on the speakers' list."))
     except DomainError as error:
         messages.error(request, error.message)
@@ -154,12 +151,12 @@ def gala_answer(request, session_id):
         messages.error(request, _("Say whether %(name)s will attend.") % {"name": delegate})
         return redirect("portal:programme")
     try:
-        ensure_editable(delegation)
         answer_gala_dinner(
             dinner,
             delegate=delegate,
             attending=request.POST["attending"] == "yes",
             dietary_needs=request.POST.get("dietary_needs", "")[:300],
+            by_focal_point=True,
         )
     except DomainError as error:
         messages.error(request, error.message)

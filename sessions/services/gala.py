@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from delegations.enums import DelegateRole
 from delegations.models import Delegate
 from delegations.precedence import BY_LOT, order_delegates
-from delegations.services import notify_gala_answer
+from delegations.services import ensure_editable, notify_gala_answer
 from sessions.enums import SessionKind
 from sessions.errors import GalaSeatTaken, NoSuchGalaSeat, NotAGalaDinner, NotEnoughGalaSeats
 from sessions.models import GalaAnswer, GalaSeat, GalaTable, Session
@@ -29,7 +29,12 @@ def check_gala_guest(session: Session, *, delegate: Delegate) -> None:
 
 
 def answer_gala_dinner(
-    session: Session, *, delegate: Delegate, attending: bool, dietary_needs: str = ""
+    session: Session,
+    *,
+    delegate: Delegate,
+    attending: bool,
+    dietary_needs: str = "",
+    by_focal_point=False,
 ) -> GalaAnswer:
     """Record (or change) a delegate's answer to the gala dinner and confirm it by e-mail.
 
@@ -38,6 +43,8 @@ def answer_gala_dinner(
     answer (yes, no, then yes again) is confirmed once, while the same answer given again, or
     only a change of dietary needs, sends nothing new."""
     check_gala_guest(session, delegate=delegate)
+    if by_focal_point:
+        ensure_editable(delegate.delegation)  # organisers record answers at any time
     with transaction.atomic():
         _locked(session.pk)
         previous = GalaAnswer.objects.filter(session=session, delegate=delegate).first()

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from delegations.models import Delegate
-from delegations.services import notify_place
+from delegations.services import ensure_editable, notify_place
 from sessions.enums import SessionState
 from sessions.errors import AlreadyHasPlace, DelegationQuotaReached, PlacesNotOffered
 from sessions.models import Place, PlaceState, Session
@@ -18,12 +18,15 @@ from sessions.models import Place, PlaceState, Session
 LOCK_SESSION_ROW = True
 
 
-def reserve_place(session: Session, *, delegate: Delegate) -> Place:
+def reserve_place(session: Session, *, delegate: Delegate, by_focal_point=False) -> Place:
     """Give the delegate a confirmed place, or a place on the wait list (with its number) when
     the session is full. Refuses a session without capacity or not published, a second place
     for the same delegate, and more places than the conference allows one delegation. Sends the
-    delegate a confirmation (with an .ics) or the wait-list notice."""
+    delegate a confirmation (with an .ics) or the wait-list notice. A focal point may do so only
+    while the delegation's registration is open; organisers at any time."""
     with transaction.atomic():
+        if by_focal_point:
+            ensure_editable(delegate.delegation)
         session = _locked(session.pk)
         capacity = session.effective_capacity
         if session.state != SessionState.PUBLISHED or not capacity:
@@ -55,10 +58,12 @@ def reserve_place(session: Session, *, delegate: Delegate) -> Place:
     return place
 
 
-def release_place(place: Place) -> Place | None:
+def release_place(place: Place, *, by_focal_point=False) -> Place | None:
     """Give a place up. A confirmed place freed goes to the first on the wait list, who is told.
-    Returns the promoted place, if any."""
+    Returns the promoted place, if any. A focal point only while the registration is open."""
     with transaction.atomic():
+        if by_focal_point:
+            ensure_editable(place.delegate.delegation)
         session = _locked(place.session_id)
         place = Place.objects.select_for_update().get(pk=place.pk)
         was_confirmed = place.state == PlaceState.CONFIRMED

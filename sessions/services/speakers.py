@@ -4,13 +4,19 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from delegations.models import Delegate, Delegation
+from delegations.services import ensure_editable
 from sessions.errors import AlreadyInscribed, NotInscribed
 from sessions.models import Inscription
 from sessions.selectors import speakers_list
 
 
-def request_to_speak(delegation: Delegation, *, speaker: Delegate | None = None) -> Inscription:
-    """Put the delegation on the general debate's speakers' list (once)."""
+def request_to_speak(
+    delegation: Delegation, *, speaker: Delegate | None = None, by_focal_point=False
+) -> Inscription:
+    """Put the delegation on the general debate's speakers' list (once); a focal point only
+    while the registration is open."""
+    if by_focal_point:
+        ensure_editable(delegation)
     try:
         with transaction.atomic():
             return Inscription.objects.create(
@@ -23,7 +29,9 @@ def request_to_speak(delegation: Delegation, *, speaker: Delegate | None = None)
         raise AlreadyInscribed() from error
 
 
-def withdraw_from_list(delegation: Delegation) -> None:
+def withdraw_from_list(delegation: Delegation, *, by_focal_point=False) -> None:
+    if by_focal_point:
+        ensure_editable(delegation)
     updated = Inscription.objects.filter(delegation=delegation, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )

@@ -15,6 +15,7 @@ from delegations.services import (
     save_travel,
 )
 from sessions.models import Place
+from sessions.services import answer_gala_dinner, request_to_speak, reserve_place
 from tests.delegations.portal import delegate_data, pdf, photo, signed_in_focal_point
 from tests.factories import HANOI, SessionFactory
 
@@ -238,3 +239,24 @@ def test_the_language_chosen_with_the_switcher_wins_over_the_delegations(client,
     page = client.get("/portal/dashboard/").content.decode()
 
     assert '<html lang="vi">' in page
+
+
+def test_once_submitted_only_organisers_change_places_answers_and_the_speakers_list(client, invite):
+    delegation = signed_in_focal_point(client, invite)
+    delegate, _roundtable = _complete_registration(client, delegation)
+    client.post("/portal/submit/")
+    other = SessionFactory(conference=delegation.conference, state="published", capacity=5)
+    dinner = SessionFactory(conference=delegation.conference, state="published", kind="gala_dinner")
+
+    refused = client.post(f"/portal/programme/{other.pk}/places/", {"delegate": delegate.pk})
+    for attempt in (
+        lambda: reserve_place(other, delegate=delegate, by_focal_point=True),
+        lambda: request_to_speak(delegation, by_focal_point=True),
+        lambda: answer_gala_dinner(dinner, delegate=delegate, attending=True, by_focal_point=True),
+    ):
+        with pytest.raises(RegistrationClosed):
+            attempt()
+
+    assert "can no longer be changed" in client.get(refused["Location"]).content.decode()
+    assert not Place.objects.filter(session=other).exists()
+    assert reserve_place(other, delegate=delegate).state == "confirmed"  # an organiser may
