@@ -1,0 +1,1 @@
+from tests.delegations.badges.support import conference  # noqa: F401  (fixtures)

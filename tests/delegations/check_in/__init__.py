@@ -1,0 +1,1 @@
+"""Check-in at the doors: the decisions, the scanners' API, the scan page and the console."""

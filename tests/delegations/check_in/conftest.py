@@ -1,0 +1,1 @@
+from tests.delegations.check_in.support import hanoi  # noqa: F401  (fixtures)

@@ -1,0 +1,1 @@
+from tests.sessions.bilaterals.support import conference  # noqa: F401  (fixtures)

@@ -1,0 +1,38 @@
+"""The gala dinner: printables."""
+
+import pytest
+
+from sessions.documents.fonts import register_fonts
+from sessions.documents.gala import place_cards_pdf, seating_plan_pdf
+from tests.sessions.gala.support import VIETNAMESE_NAME, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_font_has_the_glyphs_of_vietnamese_names():
+    from reportlab.pdfbase import pdfmetrics
+
+    regular, bold = register_fonts()
+
+    for name in (regular, bold):
+        glyphs = pdfmetrics.getFont(name).face.charToGlyph
+        assert [c for c in VIETNAMESE_NAME + "ƯƠĐđ" if ord(c) not in glyphs] == []
+
+
+def test_the_seating_plan_pdf_has_a_section_per_table_with_every_name(seated_gala):
+    text, _pages = pdf_text(seating_plan_pdf(seated_gala))
+
+    assert VIETNAMESE_NAME in text
+    assert "Élodie Lefèvre" in text
+    assert "Jean Dupont" in text
+    assert "Table 1, top table" in text
+    assert "Table 2" in text
+    assert "Vegetarian" in text
+
+
+def test_place_cards_come_two_to_a_page_with_name_and_delegation(seated_gala):
+    text, pages = pdf_text(place_cards_pdf(seated_gala))
+
+    assert pages == 2
+    for name in (VIETNAMESE_NAME, "Élodie Lefèvre", "Jean Dupont", "Viet Nam", "France"):
+        assert name in text
