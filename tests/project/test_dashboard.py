@@ -86,6 +86,8 @@ def test_the_console_index_shows_the_dashboard_with_svg_and_no_external_resource
     page = response.content.decode()
     assert hanoi.name in page
     assert "<svg" in page
+    assert 'aria-label="Invitations by state"' in page
+    assert "state__exact=accepted" in page  # each bar leads to its list
     assert "Heads of State and Government expected" in page
     assert "https://" not in page
 
