@@ -174,8 +174,8 @@ def plain_pages(texts):
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
 
+    from conference.fonts import register_fonts
     from delegations.documents.badges import CARD_HEIGHT, CARD_WIDTH
-    from sessions.documents.fonts import register_fonts
 
     regular, _bold = register_fonts()
     buffer = io.BytesIO()

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from conference.errors import DomainError
-from config.security_log import record_security_event
+from conference.security_log import record_security_event
 
 
 def exception_handler(exc, context):

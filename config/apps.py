@@ -10,7 +10,9 @@ class ProjectConfig(AppConfig):
     verbose_name = "Project"
 
     def ready(self):
-        from config import checks, security_log  # noqa: F401  (registers checks and receivers)
+        # Imported for their side effects: the system checks and the security log's receivers.
+        from conference import security_log  # noqa: F401
+        from config import checks  # noqa: F401
 
 
 class ConsoleAdminConfig(AdminConfig):

@@ -23,8 +23,8 @@ from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from conference.errors import DomainError
+from conference.security_log import record_security_event
 from config import two_factor
-from config.security_log import record_security_event
 
 
 def needs_enrolment(user) -> bool:

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from config.security_log import record_security_event
+from conference.security_log import record_security_event
 
 logger = logging.getLogger(__name__)
 

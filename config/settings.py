@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "conference",
     "delegations",
     "sessions.apps.ProgrammeConfig",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -383,7 +384,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", str.upper, default="INFO")},
     "loggers": {
-        # One JSON line per security event (config/security_log.py), always kept at INFO.
+        # One JSON line per security event (conference/security_log.py), always kept at INFO.
         "security": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Tasks run eagerly without Redis: one "succeeded" line per e-mail would bury the output.
         "celery.app.trace": {"level": "INFO" if REDIS_URL else "WARNING"},

@@ -1,5 +1,6 @@
 """Reads about delegations reused by the API, the console and the portal."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -36,17 +37,32 @@ class ChecklistItem:
     url_name: str
 
 
+@dataclass(frozen=True)
+class _ChecklistRule:
+    key: str
+    label: str
+    url_name: str
+    is_done: Callable[[Delegation], bool]
+    position: int
+
+
+# Items that apps above this one add when they start (sessions/apps.py adds the roundtables), so
+# that the submission checks them without this app importing the programme.
+_added_rules: dict[str, _ChecklistRule] = {}
+
+
+def add_checklist_item(key, label, url_name, *, is_done, position):
+    """Add an item to every delegation's checklist, `position` among the items of this app
+    (0 first, 5 after the last); adding the same key again replaces it."""
+    _added_rules[key] = _ChecklistRule(key, label, url_name, is_done, position)
+
+
 def registration_checklist(delegation: Delegation) -> list[ChecklistItem]:
     """What the focal point still has to do before submitting, in the order of the portal's
     pages. Every item must be done for the submission to be accepted."""
-    from sessions.models import PlaceState  # the programme app sits above this one
-
     delegates = list(
         Delegate.objects.filter(delegation=delegation).select_related("travel").order_by("pk")
     )
-    has_place = Delegate.objects.filter(
-        delegation=delegation, places__state__in=[PlaceState.CONFIRMED, PlaceState.WAITLISTED]
-    ).exists()
 
     def travel_given(delegate):
         travel = getattr(delegate, "travel", None)
@@ -55,7 +71,7 @@ def registration_checklist(delegation: Delegation) -> list[ChecklistItem]:
     def item(key, label, done, url_name):
         return ChecklistItem(key, label, bool(done), url_name)
 
-    return [
+    own = [
         item(
             "head",
             _("Head of delegation named"),
@@ -81,7 +97,6 @@ def registration_checklist(delegation: Delegation) -> list[ChecklistItem]:
             delegation.credentials,
             "portal:documents",
         ),
-        item("sessions", _("Roundtables chosen"), has_place, "portal:programme"),
         item(
             "travel",
             _("Arrival and departure of every delegate"),
@@ -89,3 +104,8 @@ def registration_checklist(delegation: Delegation) -> list[ChecklistItem]:
             "portal:travel",
         ),
     ]
+    for rule in sorted(_added_rules.values(), key=lambda rule: -rule.position):
+        own.insert(
+            rule.position, item(rule.key, rule.label, rule.is_done(delegation), rule.url_name)
+        )
+    return own

@@ -7,3 +7,18 @@ class ProgrammeConfig(AppConfig):
     name = "sessions"
     label = "programme"
     verbose_name = "Programme"
+
+    def ready(self):
+        # The registration's checklist (delegations app, below this one) asks for roundtables.
+        from django.utils.translation import gettext_lazy as _
+
+        from delegations.selectors import add_checklist_item
+        from sessions.selectors import has_chosen_places
+
+        add_checklist_item(
+            "sessions",
+            _("Roundtables chosen"),
+            "portal:programme",
+            is_done=has_chosen_places,
+            position=4,
+        )

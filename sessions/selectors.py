@@ -36,6 +36,14 @@ def room_clash(session: Session) -> Session | None:
     )
 
 
+def has_chosen_places(delegation) -> bool:
+    """Whether one of the delegation's delegates holds a place, confirmed or on the wait list:
+    the roundtables' item of the registration checklist."""
+    return Place.objects.filter(
+        delegate__delegation=delegation, state__in=[PlaceState.CONFIRMED, PlaceState.WAITLISTED]
+    ).exists()
+
+
 def attendees_of(session_ids) -> dict[int, set[int]]:
     """Delegate ids attending each session, for notices of change: the chairs, moderators and
     speakers who are delegates, confirmed places, and the guests who accepted the gala dinner

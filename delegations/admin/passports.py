@@ -13,7 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from config.security_log import record_security_event
+from conference.security_log import record_security_event
 from delegations import passports
 from delegations.models import Delegate
 

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from conference.files import private_file
-from config.security_log import record_security_event
+from conference.security_log import record_security_event
 from delegations import services
 from delegations.check_in import access
 from delegations.check_in.forms import ConferenceForm, ScanForm, ScannerTokenForm

@@ -26,6 +26,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from conference.fonts import register_fonts
 from conference.models import AccessZone
 from delegations.enums import BadgeCategory, DelegationKind
 from delegations.models import BadgeColour
@@ -69,9 +70,6 @@ def badges_pdf(badges, *, layout: str = ID1) -> bytes:
     """The badges, in the order given, as one PDF."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}")
-    # The programme's documents own the fonts; imported here, as the programme sits above us.
-    from sessions.documents.fonts import register_fonts
-
     if isinstance(badges, QuerySet):
         badges = badges.select_related("conference__venue", "delegate__delegation")
     badges = list(badges)

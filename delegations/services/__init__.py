@@ -37,8 +37,6 @@ from delegations.services.invitations import (
 from delegations.services.notifications import (
     notify_delegate_accredited,
     notify_delegate_rejected,
-    notify_gala_answer,
-    notify_place,
     notify_programme_changes,
     notify_registration_submitted,
     send_programme_digests,
@@ -77,8 +75,6 @@ __all__ = [
     "mark_printed",
     "notify_delegate_accredited",
     "notify_delegate_rejected",
-    "notify_gala_answer",
-    "notify_place",
     "notify_programme_changes",
     "notify_registration_submitted",
     "open_invitation",

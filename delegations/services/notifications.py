@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from icalendar import Calendar, Event
 
 from delegations.emails import render_message
 from delegations.models import Delegate, Delegation, ProgrammeChangeNotice
@@ -25,11 +24,11 @@ def notify_registration_submitted(delegation: Delegation):
     # The submission's time is in the key: a registration reopened and submitted again is
     # confirmed again, while announcing one submission twice sends once.
     key = f"delegation:{delegation.pk}:submitted:{delegation.updated_at.isoformat()}"
-    return _to_focal_point(delegation, "registration_submitted", key, delegate_count=count)
+    return notify_focal_point(delegation, "registration_submitted", key, delegate_count=count)
 
 
 def notify_delegate_accredited(delegate: Delegate):
-    return _to_focal_point(
+    return notify_focal_point(
         delegate.delegation,
         "delegate_accredited",
         f"delegate:{delegate.pk}:accredited",
@@ -40,37 +39,8 @@ def notify_delegate_accredited(delegate: Delegate):
 def notify_delegate_rejected(delegate: Delegate, *, reason: str):
     digest = hashlib.sha256(reason.encode()).hexdigest()[:16]
     key = f"delegate:{delegate.pk}:rejected:{digest}"
-    return _to_focal_point(
+    return notify_focal_point(
         delegate.delegation, "delegate_rejected", key, delegate=delegate, reason=reason
-    )
-
-
-def notify_place(delegate: Delegate, *, session, outcome: str, position: int | None = None):
-    """A place in a session: "confirmed", "waitlisted" (with its position) or "promoted"."""
-    if outcome not in ("confirmed", "waitlisted", "promoted"):
-        raise ValueError(f"unknown outcome {outcome!r}")
-    attachments = [] if outcome == "waitlisted" else [_session_ics(session, delegate)]
-    key = f"place:{session.pk}:{delegate.pk}:{outcome}:{position or ''}"
-    return _to_delegate(
-        delegate,
-        f"place_{outcome}",
-        key,
-        attachments=attachments,
-        position=position,
-        **_session_context(session),
-    )
-
-
-def notify_gala_answer(
-    delegate: Delegate, *, session, attending: bool, answered_at: datetime | None = None
-):
-    # The time the answer was given is in the key: yes, no, then yes again is confirmed three
-    # times, while the same answer announced twice sends once. Without it, one per answer.
-    answer = "yes" if attending else "no"
-    version = f":{answered_at.isoformat()}" if answered_at else ""
-    key = f"gala:{session.pk}:{delegate.pk}:{answer}{version}"
-    return _to_delegate(
-        delegate, "gala_answer", key, attending=attending, **_session_context(session)
     )
 
 
@@ -110,7 +80,7 @@ def send_programme_digests(*, now=None) -> int:
             tz = delegate.delegation.conference.tzinfo
             changes = [_localised(notice.change, tz) for notice in notices]
             key = f"programme-changes:{delegate_id}:{notices[0].pk}-{notices[-1].pk}"
-            message = _to_delegate(delegate, "programme_changes", key, changes=changes)
+            message = notify_delegate(delegate, "programme_changes", key, changes=changes)
             ProgrammeChangeNotice.objects.filter(pk__in=[n.pk for n in notices]).update(
                 message=message
             )
@@ -118,13 +88,17 @@ def send_programme_digests(*, now=None) -> int:
     return sent
 
 
-def _to_focal_point(delegation, name, key, **context):
+def notify_focal_point(delegation, name, key, **context):
+    """Queue the message `name` to the delegation's focal point, in its language, keyed by
+    its business event (`key`): the programme's notices use it too."""
     return _queue(
         delegation, delegation.focal_point_email, delegation.language, name, key, **context
     )
 
 
-def _to_delegate(delegate, name, key, *, attachments=(), **context):
+def notify_delegate(delegate, name, key, *, attachments=(), **context):
+    """Queue the message `name` to the delegate (or the focal point when the delegate has no
+    address), in the delegation's language."""
     delegation = delegate.delegation
     return _queue(
         delegation,
@@ -163,37 +137,6 @@ def _queue(delegation, to, language, name, key, *, attachments=(), **context):
             attachments=attachments,
         )
     )
-
-
-def _session_context(session):
-    tz = session.conference.tzinfo
-    return {
-        "session_title": session.title,
-        "session_starts": session.starts_at.astimezone(tz),
-        "session_ends": session.ends_at.astimezone(tz),
-        "session_room": session.room.name if session.room_id else "",
-    }
-
-
-def _session_ics(session, delegate):
-    calendar = Calendar()
-    calendar.add("prodid", "-//Conference logistics//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    event.add("uid", f"session-{session.pk}@{session.conference.slug}")
-    event.add("summary", session.title)
-    event.add("dtstart", session.starts_at.astimezone(session.conference.tzinfo))
-    event.add("dtend", session.ends_at.astimezone(session.conference.tzinfo))
-    event.add("dtstamp", timezone.now())
-    if session.room_id:
-        event.add("location", f"{session.room.name}, {session.conference.venue.name}")
-    calendar.add_component(event)
-    return {
-        "filename": f"{session.slug}.ics",
-        "mimetype": "text/calendar",
-        "content": calendar.to_ical().decode(),
-    }
 
 
 def _jsonable(change):

@@ -14,6 +14,7 @@ import time
 import uuid
 from datetime import timedelta
 
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import DatabaseError, IntegrityError, transaction
@@ -45,6 +46,8 @@ BROKER_BACKOFF_SECONDS = 30
 _broker_down_until = 0.0
 # Rows per delivery task: one SMTP connection each, and enough tasks to keep workers busy.
 DISPATCH_CHUNK = 50
+# The delivery task, by the name it is registered under (delegations/apps.py).
+DELIVER_TASK = "delegations.deliver_messages"
 SWEEP_LIMIT = 10_000
 
 
@@ -116,8 +119,7 @@ def dispatch_messages(message_ids) -> bool:
     one SMTP connection. Never raises: a refused dispatch leaves the rows queued for the sweep,
     and the request that caused it still succeeds."""
     global _broker_down_until
-    from delegations.tasks import deliver_messages  # tasks import services, not the reverse
-
+    deliver_messages = current_app.tasks[DELIVER_TASK]
     message_ids = list(message_ids)
     for start in range(0, len(message_ids), DISPATCH_CHUNK):
         if time.time() < _broker_down_until:

@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.tables import LongTable
 
-from sessions.documents.fonts import register_fonts
+from conference.fonts import register_fonts
 from sessions.selectors import dietary_summary, seating_plan
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

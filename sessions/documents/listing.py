@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from sessions.documents.fonts import register_fonts
+from conference.fonts import register_fonts
 
 MARGIN = 15 * mm
 

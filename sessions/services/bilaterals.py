@@ -20,12 +20,6 @@ from conference.errors import full_clean_or_raise
 from conference.models import Conference, Room
 from delegations.enums import DelegateRole, DelegationStatus
 from delegations.models import Delegate, Delegation
-from delegations.services.protocol_notices import (
-    notify_bilateral_answered,
-    notify_bilateral_cancelled,
-    notify_bilateral_requested,
-    notify_bilateral_scheduled,
-)
 from sessions.enums import SessionState
 from sessions.errors import (
     BilateralAlreadyRequested,
@@ -40,6 +34,12 @@ from sessions.errors import (
 from sessions.models import BilateralMeeting, BilateralState, GalaAnswer, Session
 from sessions.selectors import sessions_attended_by
 from sessions.services.bilateral_solver import Request, place
+from sessions.services.notices import (
+    notify_bilateral_answered,
+    notify_bilateral_cancelled,
+    notify_bilateral_requested,
+    notify_bilateral_scheduled,
+)
 
 _CLOSED = [DelegationStatus.DECLINED, DelegationStatus.WITHDRAWN]
 

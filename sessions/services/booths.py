@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from conference.models import Conference, Room
 from delegations.models import Delegation
-from delegations.services.protocol_notices import notify_booth
 from sessions.enums import SessionKind
 from sessions.errors import (
     BoothNotAvailable,
@@ -24,6 +23,7 @@ from sessions.errors import (
     NotAnExhibitor,
 )
 from sessions.models import EXHIBITOR_KINDS, Booth, BoothState, Exhibitor, Session
+from sessions.services.notices import notify_booth
 
 # Defaults when the organisers give no times: set-up starts the day before the exhibition
 # opens, and booths are cleared on the evening it closes.

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from delegations.enums import DelegateRole
 from delegations.models import Delegate
 from delegations.precedence import BY_LOT, order_delegates
-from delegations.services import ensure_editable, notify_gala_answer
+from delegations.services import ensure_editable
 from sessions.enums import SessionKind
 from sessions.errors import GalaSeatTaken, NoSuchGalaSeat, NotAGalaDinner, NotEnoughGalaSeats
 from sessions.models import GalaAnswer, GalaSeat, GalaTable, Session
+from sessions.services.notices import notify_gala_answer
 
 
 def check_gala_guest(session: Session, *, delegate: Delegate) -> None:

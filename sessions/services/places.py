@@ -9,10 +9,11 @@ from django.db import transaction
 from django.db.models import Max
 
 from delegations.models import Delegate
-from delegations.services import ensure_editable, notify_place
+from delegations.services import ensure_editable
 from sessions.enums import SessionState
 from sessions.errors import AlreadyHasPlace, DelegationQuotaReached, PlacesNotOffered
 from sessions.models import Place, PlaceState, Session
+from sessions.services.notices import notify_place
 
 # Only the concurrency test's negative control turns this off, to show the race it guards.
 LOCK_SESSION_ROW = True

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from conference.services import record_signature
 from delegations.models import Delegate, Delegation
 from delegations.precedence import BY_LOT, order_delegations
-from delegations.services.protocol_notices import notify_full_powers, notify_signature
 from delegations.uploads import check_pdf
 from sessions.errors import (
     FullPowersNeeded,
@@ -17,6 +16,7 @@ from sessions.errors import (
     ReasonRequired,
 )
 from sessions.models import SIGNS_WITHOUT_FULL_POWERS, FullPowersState, Signatory
+from sessions.services.notices import notify_full_powers, notify_signature
 
 
 def register_signatory(delegation: Delegation, *, delegate: Delegate) -> Signatory:

@@ -13,8 +13,8 @@ from PIL import Image
 
 from delegations.models import Delegation
 from delegations.services import invite_delegations
-from tests.delegations.portal import PASSWORD
 from tests.factories import DelegationFactory, SessionFactory
+from tests.portal.support import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Permission, User
 from django.core import mail
 
 from tests.console import sign_in_to_console
-from tests.delegations.portal import delegate_data, pdf, photo, signed_in_focal_point
 from tests.factories import SessionFactory
+from tests.portal.support import delegate_data, pdf, photo, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from delegations.models import Invitation
-from tests.delegations.portal import delegate_data, signed_in_focal_point
 from tests.factories import ConferenceFactory, DelegateFactory, DelegationFactory
+from tests.portal.support import delegate_data, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,11 @@ from delegations.models import OutboundMessage
 from delegations.services import (
     notify_delegate_accredited,
     notify_delegate_rejected,
-    notify_gala_answer,
-    notify_place,
     notify_programme_changes,
     notify_registration_submitted,
     send_programme_digests,
 )
+from sessions.services.notices import notify_gala_answer, notify_place
 from tests.factories import HANOI, DelegateFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db

@@ -20,9 +20,9 @@ from rest_framework.authtoken.models import Token
 
 from delegations.enums import DelegationStatus
 from delegations.models import Delegate, Invitation, InvitationToken, OutboundMessage, PortalAccount
-from tests.delegations.portal import delegate_data, photo
 from tests.factories import DelegationFactory
 from tests.faults.conftest import database_url, open_conference, wait_until
+from tests.portal.support import delegate_data, photo
 
 pytestmark = [pytest.mark.fault, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 from delegations.models import Delegate, PortalAccount
-from tests.delegations.portal import delegate_data, pdf, photo
 from tests.factories import DelegationFactory
+from tests.portal.support import delegate_data, pdf, photo
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from tests.delegations.check_in.support import (
     scanner_client,
     staff_api_client,
 )
-from tests.delegations.portal import photo
 from tests.factories import ConferenceFactory
+from tests.portal.support import photo
 
 pytestmark = pytest.mark.django_db
 

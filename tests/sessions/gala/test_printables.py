@@ -2,7 +2,7 @@
 
 import pytest
 
-from sessions.documents.fonts import register_fonts
+from conference.fonts import register_fonts
 from sessions.documents.gala import place_cards_pdf, seating_plan_pdf
 from tests.sessions.gala.support import VIETNAMESE_NAME, pdf_text
 

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_http_methods
 
 from conference.errors import DomainError
 from conference.files import private_file
-from delegations.portal.access import focal_point_required
-from delegations.portal.forms import CredentialsForm
 from delegations.services import is_editable, upload_credentials
+from portal.access import focal_point_required
+from portal.forms import CredentialsForm
 
 
 @require_http_methods(["GET", "POST"])

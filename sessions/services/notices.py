@@ -1,24 +1,55 @@
-"""Notices of the signing ceremony, bilateral meetings and booths to a delegation's focal point.
+"""Notices of the programme to the people it concerns: places, the gala dinner's answers, the
+signing ceremony, bilateral meetings and booths.
 
-They take the programme's objects as they come (a signatory has `.pk`, `.delegation`,
-`.delegate`, `.full_powers_state`, `.rejection_reason`, `.signed_at`; a bilateral meeting
-`.requester`, `.counterpart`, `.state`, `.level`, `.room`, `.starts_at`, `.ends_at`,
-`.sequence`, `.other_side()`; a booth `.code`, `.room`, `.setup_from`, `.teardown_by`) without
-importing the programme app, which stands above this one.
+Each is one outbox message keyed by its business event, written in the caller's transaction and
+sent after commit (`delegations.services.notifications` holds the outbox's side of it).
 """
+
+from datetime import datetime
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from delegations.emails import message_language
-from delegations.services.notifications import _to_focal_point
+from delegations.models import Delegate
+from delegations.services.notifications import notify_delegate, notify_focal_point
+from sessions.models import BilateralState, FullPowersState
+
+
+def notify_place(delegate: Delegate, *, session, outcome: str, position: int | None = None):
+    """A place in a session: "confirmed", "waitlisted" (with its position) or "promoted"."""
+    if outcome not in ("confirmed", "waitlisted", "promoted"):
+        raise ValueError(f"unknown outcome {outcome!r}")
+    attachments = [] if outcome == "waitlisted" else [_session_ics(session, delegate)]
+    key = f"place:{session.pk}:{delegate.pk}:{outcome}:{position or ''}"
+    return notify_delegate(
+        delegate,
+        f"place_{outcome}",
+        key,
+        attachments=attachments,
+        position=position,
+        **_session_context(session),
+    )
+
+
+def notify_gala_answer(
+    delegate: Delegate, *, session, attending: bool, answered_at: datetime | None = None
+):
+    # The time the answer was given is in the key: yes, no, then yes again is confirmed three
+    # times, while the same answer announced twice sends once. Without it, one per answer.
+    answer = "yes" if attending else "no"
+    version = f":{answered_at.isoformat()}" if answered_at else ""
+    key = f"gala:{session.pk}:{delegate.pk}:{answer}{version}"
+    return notify_delegate(
+        delegate, "gala_answer", key, attending=attending, **_session_context(session)
+    )
 
 
 def notify_full_powers(signatory):
-    approved = signatory.full_powers_state == "approved"
+    approved = signatory.full_powers_state == FullPowersState.APPROVED
     key = f"full-powers:{signatory.pk}:{signatory.full_powers_state}:{signatory.verified_at}"
-    return _to_focal_point(
+    return notify_focal_point(
         signatory.delegation,
         "full_powers",
         key,
@@ -30,7 +61,7 @@ def notify_full_powers(signatory):
 
 def notify_signature(signatory):
     conference = signatory.delegation.conference
-    return _to_focal_point(
+    return notify_focal_point(
         signatory.delegation,
         "signature_recorded",
         f"signature:{signatory.pk}",
@@ -41,7 +72,7 @@ def notify_signature(signatory):
 
 def notify_bilateral_requested(meeting):
     """To the delegation asked, which answers in the portal."""
-    return _to_focal_point(
+    return notify_focal_point(
         meeting.counterpart,
         "bilateral_requested",
         f"bilateral:{meeting.pk}:requested",
@@ -52,12 +83,12 @@ def notify_bilateral_requested(meeting):
 
 def notify_bilateral_answered(meeting):
     """To the delegation that asked: accepted (a slot follows) or declined."""
-    return _to_focal_point(
+    return notify_focal_point(
         meeting.requester,
         "bilateral_answered",
         f"bilateral:{meeting.pk}:{meeting.state}",
         other=meeting.counterpart,
-        accepted=meeting.state == "accepted",
+        accepted=meeting.state == BilateralState.ACCEPTED,
         **_meeting_context(meeting),
     )
 
@@ -66,7 +97,7 @@ def notify_bilateral_scheduled(meeting):
     """To both sides, with the calendar entry. Each new time (a higher `.sequence`) is a new
     message, and its entry replaces the one the calendar holds."""
     return [
-        _to_focal_point(
+        notify_focal_point(
             delegation,
             "bilateral_scheduled",
             f"bilateral:{meeting.pk}:scheduled:{meeting.sequence}:{delegation.pk}",
@@ -83,7 +114,7 @@ def notify_bilateral_cancelled(meeting):
     """To both sides; a meeting that had a time comes with the entry that removes it from the
     calendar."""
     return [
-        _to_focal_point(
+        notify_focal_point(
             delegation,
             "bilateral_cancelled",
             f"bilateral:{meeting.pk}:cancelled:{delegation.pk}",
@@ -104,7 +135,7 @@ def notify_booth(booth, *, exhibitor, allocated):
     withdrawn. Keyed by the allocation, so a booth allocated again is announced again."""
     tz = booth.conference.tzinfo
     outcome = "allocated" if allocated else "released"
-    return _to_focal_point(
+    return notify_focal_point(
         exhibitor,
         "booth",
         f"booth:{booth.pk}:{exhibitor.pk}:{booth.allocated_at.isoformat()}:{outcome}",
@@ -151,6 +182,37 @@ def _bilateral_ics(meeting, delegation, *, cancel=False):
     calendar.add_component(event)
     return {
         "filename": f"bilateral-{meeting.pk}.ics",
+        "mimetype": "text/calendar",
+        "content": calendar.to_ical().decode(),
+    }
+
+
+def _session_context(session):
+    tz = session.conference.tzinfo
+    return {
+        "session_title": session.title,
+        "session_starts": session.starts_at.astimezone(tz),
+        "session_ends": session.ends_at.astimezone(tz),
+        "session_room": session.room.name if session.room_id else "",
+    }
+
+
+def _session_ics(session, delegate):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Conference logistics//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"session-{session.pk}@{session.conference.slug}")
+    event.add("summary", session.title)
+    event.add("dtstart", session.starts_at.astimezone(session.conference.tzinfo))
+    event.add("dtend", session.ends_at.astimezone(session.conference.tzinfo))
+    event.add("dtstamp", timezone.now())
+    if session.room_id:
+        event.add("location", f"{session.room.name}, {session.conference.venue.name}")
+    calendar.add_component(event)
+    return {
+        "filename": f"{session.slug}.ics",
         "mimetype": "text/calendar",
         "content": calendar.to_ical().decode(),
     }

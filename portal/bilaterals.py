@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from conference.errors import DomainError
 from delegations.enums import DelegationStatus
 from delegations.models import Delegation
-from delegations.portal.access import focal_point_required
+from portal.access import focal_point_required
 from sessions.models import BilateralLevel, BilateralMeeting
 from sessions.services import (
     accept_bilateral,

@@ -8,9 +8,9 @@ from django.views.decorators.http import require_http_methods
 
 from conference.errors import DomainError
 from delegations.models import Travel
-from delegations.portal.access import focal_point_required
-from delegations.portal.forms import TravelForm
 from delegations.services import is_editable, save_travel
+from portal.access import focal_point_required
+from portal.forms import TravelForm
 
 
 @focal_point_required

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
-from delegations.portal.access import focal_point_required
 from delegations.services import issue_api_token, revoke_api_token
+from portal.access import focal_point_required
 
 
 @focal_point_required

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from conference.errors import DomainError
 from delegations.enums import AccreditationStatus
 from delegations.errors import RegistrationIncomplete
-from delegations.portal.access import focal_point_required
 from delegations.selectors import registration_checklist
 from delegations.services import is_editable, submit_registration
+from portal.access import focal_point_required
 from sessions.feeds.personal import personal_calendar
 
 

@@ -10,9 +10,9 @@ from conference.errors import DomainError
 from conference.files import private_file
 from delegations.errors import InvalidPhoto, PersonAlreadyRegistered
 from delegations.models import Delegate
-from delegations.portal.access import focal_point_required
-from delegations.portal.forms import DelegateForm
 from delegations.services import is_editable, remove_delegate, save_delegate
+from portal.access import focal_point_required
+from portal.forms import DelegateForm
 
 # Where a domain error shows in the form; the others show above it.
 ERROR_FIELDS = {InvalidPhoto: "photo_upload", PersonAlreadyRegistered: "passport_number"}

@@ -10,8 +10,8 @@ from django.core import mail
 from django.http import HttpRequest
 
 from delegations.models import OutboundMessage, PortalAccount
-from tests.delegations.portal import PASSWORD, signed_in_focal_point
 from tests.factories import DelegationFactory
+from tests.portal.support import PASSWORD, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

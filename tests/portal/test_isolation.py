@@ -4,12 +4,12 @@ another delegation's ids, and answers 404 (never 403, which would confirm the ob
 import pytest
 from django.urls import URLPattern, reverse
 
-from delegations.portal.urls import urlpatterns
 from delegations.services import answer_invitation, save_travel
+from portal.urls import urlpatterns
 from sessions.models import GalaAnswer, Place
 from sessions.services import answer_gala_dinner, request_bilateral, reserve_place
-from tests.delegations.portal import delegate_data, pdf, photo, signed_in_focal_point
 from tests.factories import DelegationFactory, SessionFactory
+from tests.portal.support import delegate_data, pdf, photo, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from conference.errors import DomainError
-from delegations.portal.access import focal_point_required
-from delegations.portal.forms import PlaceForm
 from delegations.services import is_editable
+from portal.access import focal_point_required
+from portal.forms import PlaceForm
 from sessions.enums import SessionKind, SessionState
 from sessions.models import GalaAnswer, Inscription, Place, PlaceState, Session
 from sessions.services import (

@@ -5,8 +5,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from delegations.errors import InvitationUnavailable
-from delegations.portal.accounts import ACCEPTED_INVITATION
 from delegations.services import accepted_invitation, answer_invitation, open_invitation
+from portal.accounts import ACCEPTED_INVITATION
 
 
 @never_cache

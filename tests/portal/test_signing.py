@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sessions.models import Signatory
 from sessions.services import verify_full_powers
-from tests.delegations.portal import delegate_data, pdf, signed_in_focal_point
+from tests.portal.support import delegate_data, pdf, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from delegations.errors import AccountExists, InvitationUnavailable, NotAccepted
 from delegations.models import Invitation, InvitationState
-from delegations.portal.access import CURRENT_DELEGATION, portal_accounts
-from delegations.portal.forms import AccountForm, ResetForm, SignInForm
 from delegations.services import create_portal_account, link_portal_account
+from portal.access import CURRENT_DELEGATION, portal_accounts
+from portal.forms import AccountForm, ResetForm, SignInForm
 
 ACCEPTED_INVITATION = "accepted_invitation"
 BACKEND = "django.contrib.auth.backends.ModelBackend"

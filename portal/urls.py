@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from delegations.portal import (
+from portal import (
     accounts,
     api_access,
     bilaterals,

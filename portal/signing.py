@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from conference.errors import DomainError
-from delegations.portal.access import focal_point_required
 from delegations.uploads import MAX_DOCUMENT_BYTES
+from portal.access import focal_point_required
 from sessions.models import Signatory
 from sessions.services import register_signatory, upload_full_powers
 

@@ -16,8 +16,8 @@ from delegations.services import (
 )
 from sessions.models import Place
 from sessions.services import answer_gala_dinner, request_to_speak, reserve_place
-from tests.delegations.portal import delegate_data, pdf, photo, signed_in_focal_point
 from tests.factories import HANOI, SessionFactory
+from tests.portal.support import delegate_data, pdf, photo, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from delegations.errors import PersonAlreadyRegistered
 from delegations.models import Delegate
 from delegations.selectors import registration_checklist
 from delegations.services import save_delegate
-from tests.delegations.portal import delegate_data, photo, signed_in_focal_point
 from tests.factories import DelegationFactory
+from tests.portal.support import delegate_data, photo, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from sessions import services
 from sessions.models import BilateralMeeting
-from tests.delegations.portal import signed_in_focal_point
 from tests.factories import DelegationFactory
+from tests.portal.support import signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
 

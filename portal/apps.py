@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """The focal points' portal: an interface over the delegations and the programme, so it
+    stands above both apps. It has no models of its own."""
+
+    name = "portal"
+    verbose_name = "Portal"
