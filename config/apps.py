@@ -20,3 +20,10 @@ class ConsoleAdminConfig(AdminConfig):
     `admin.site` of the apps then land on it (Django's documented way to replace the site)."""
 
     default_site = "config.console.ConsoleAdminSite"
+
+    def ready(self):
+        # Before the apps' consoles register (super().ready() discovers them): they copy it.
+        from config.widgets import use_conference_time_widget
+
+        use_conference_time_widget()
+        super().ready()

@@ -40,7 +40,21 @@ def needs_enrolment(user) -> bool:
 
 class ConsoleAuthenticationForm(OTPAdminAuthenticationForm):
     """django-otp's sign-in form (password, device, code), except that a staff member with no
-    device yet passes with the password: the site then lets them reach the enrolment page only."""
+    device yet passes with the password: the site then lets them reach the enrolment page only.
+
+    The device is chosen for the person when there is no doubt which one the code belongs to
+    (`two_factor.device_for_code`), so that the usual sign-in is one step; the list of devices is
+    offered only to someone with several authenticators."""
+
+    def _chosen_device(self, user):
+        device = super()._chosen_device(user)
+        if device is None:
+            device = two_factor.device_for_code(user, self.cleaned_data.get("otp_token") or "")
+        return device
+
+    def offers_device_choice(self):
+        user = self.get_user()
+        return user is not None and two_factor.needs_device_choice(user)
 
     def clean(self):
         self.cleaned_data = AdminAuthenticationForm.clean(self)
@@ -72,6 +86,7 @@ class ConsoleAdminSite(OTPAdminSite):
     site_header = _("Conference logistics: organiser console")
     site_title = _("Organiser console")
     login_form = ConsoleAuthenticationForm
+    login_template = "admin/console_login.html"
     index_template = "admin/dashboard.html"  # the conference's numbers (config/dashboard.py)
 
     def __init__(self, name="admin"):

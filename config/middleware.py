@@ -5,13 +5,18 @@ import sys
 import time
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import logout
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from conference.local_time import conference_of, conference_time, default_conference
+from conference.models import Conference
 from conference.security_log import record_security_event
 
 logger = logging.getLogger(__name__)
@@ -147,3 +152,61 @@ def server_error(request):
     if isinstance(exception, DATABASE_UNAVAILABLE):
         return database_unavailable(request, exception)
     return defaults.server_error(request)
+
+
+class ConsoleConferenceTimeMiddleware:
+    """Show and read every date and time of the console in the conference's timezone.
+
+    The conference is the one of the object on the page (a session's, a bilateral's, a badge's:
+    found through its foreign keys), else the one a list is filtered by, else the next one to
+    end (`default_conference`). Django's forms then read "18:00" as 18:00 in Hanoi, and lists and
+    read-only fields show Hanoi time; the widgets say so ("Hanoi time, UTC+7").
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith("/admin/"):
+            return self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return self.get_response(request)
+        with conference_time(console_conference(request)):
+            return self.get_response(request)
+
+
+def console_conference(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return default_conference()
+    if str(match.kwargs.get("conference_id", "")).isdigit():
+        conference = Conference.objects.filter(pk=match.kwargs["conference_id"]).first()
+        if conference is not None:
+            return conference
+    object_id = match.kwargs.get("object_id")
+    if object_id is not None:
+        instance = _console_object(match.url_name or "", object_id)
+        if instance is not None:
+            conference = conference_of(instance)
+            if conference is not None:
+                return conference
+    for key, value in request.GET.items():
+        named = key == "conference" or key.endswith(("conference__id__exact", "conference__exact"))
+        if named and value.isdigit():
+            conference = Conference.objects.filter(pk=value).first()
+            if conference is not None:
+                return conference
+    return default_conference()
+
+
+def _console_object(url_name, object_id):
+    """The object of a console page named `<app>_<model>_<view>` (change, history, delete...)."""
+    for model in admin.site._registry:
+        if url_name.startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
+            try:
+                return model._default_manager.filter(pk=object_id).first()
+            except (ValueError, ValidationError):
+                return None
+    return None

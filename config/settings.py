@@ -5,6 +5,7 @@ value that is set but wrong stops the start with an `ImproperlyConfigured` that 
 typo in production never silently becomes a default.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +21,12 @@ from delegations.passports import derived_key
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
+# While `make run` serves, any other command of this checkout (`manage.py invite` in a second
+# shell) links to its port and shows its e-mails in its output: scripts/run.sh writes this file
+# and removes it when it stops. Variables already set win; tests never read it.
+_MAKE_RUN_ENV = BASE_DIR / "var" / "make-run.env"
+if _MAKE_RUN_ENV.exists() and "PYTEST_VERSION" not in os.environ:
+    environ.Env.read_env(_MAKE_RUN_ENV)
 
 # Development fallback only; `config.checks` warns when it is in use, and `check --deploy` fails.
 DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
@@ -96,6 +103,9 @@ _email_config = _read(
     default=environ.Env.email_url_config("consolemail://"),
 )
 EMAIL_BACKEND = _email_config["EMAIL_BACKEND"]
+EMAIL_LOG_FILE = _read("EMAIL_LOG_FILE", str, default="")
+if EMAIL_LOG_FILE and EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":
+    EMAIL_BACKEND = "config.mail.AppendingConsoleEmailBackend"  # see config/mail.py
 EMAIL_HOST = _email_config.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = _email_config.get("EMAIL_PORT", 25)
 EMAIL_HOST_USER = _email_config.get("EMAIL_HOST_USER") or ""
@@ -148,6 +158,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "config.middleware.StaffIdleTimeoutMiddleware",
     "config.middleware.SecurityLogMiddleware",
+    # The console shows and reads times in the conference's timezone, labelled.
+    "config.middleware.ConsoleConferenceTimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -235,6 +247,8 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 USE_I18N = True
 LANGUAGE_CODE = "en"
+# English dates as the UN writes them (25 October 2025, 18:00), not the US forms (config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("vi", _("Vietnamese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 

@@ -12,7 +12,7 @@ import segno
 from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_otp import user_has_device
+from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -105,3 +105,34 @@ def readable_key(device: TOTPDevice) -> str:
     """The key in base32, in groups of four, for typing into an app that cannot scan."""
     key = b32encode(device.bin_key).decode()
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def _authenticators(user) -> list[TOTPDevice]:
+    return [d for d in devices_for_user(user) if isinstance(d, TOTPDevice)]
+
+
+def needs_device_choice(user) -> bool:
+    """Whether the sign-in page must ask which device a code comes from: only when the person
+    has several authenticator apps. The backup codes never need choosing (see device_for_code)."""
+    return len(_authenticators(user)) > 1
+
+
+def device_for_code(user, token: str):
+    """The one device of `user` that a code can come from, or None when in doubt.
+
+    An authenticator shows digits only (six by default); a backup code has eight letters and
+    digits. So a code of the authenticator's length in digits goes to the person's only
+    authenticator, anything else to their backup codes. The code is then tried against that one
+    device alone, as django-otp wants: trying every device would count a failure against each
+    device that did not match, and throttle devices that were never used.
+    """
+    token = token.strip()
+    authenticators = _authenticators(user)
+    if len(authenticators) == 1 and token.isdigit() and len(token) == authenticators[0].digits:
+        return authenticators[0]
+    if len(authenticators) <= 1 and token:
+        backup = StaticDevice.objects.devices_for_user(user, confirmed=True).first()
+        if backup is not None:
+            return backup
+        return authenticators[0] if authenticators else None
+    return None

@@ -5,14 +5,16 @@ views then start every query from `request.delegation`, so another delegation's 
 simply not found (404), never "forbidden" (which would confirm that they exist).
 """
 
+from contextlib import ExitStack
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
+from conference.local_time import conference_time
 from delegations.models import PortalAccount
 
 CURRENT_DELEGATION = "portal_delegation"
@@ -37,11 +39,20 @@ def focal_point_required(view):
         if account is None:
             return redirect("portal:choose-delegation")
         request.delegation = account.delegation
-        conference = account.delegation.conference
-        with timezone.override(conference.tzinfo), _language_of(request, account.delegation):
+        with delegation_context(request, account.delegation):
             return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def delegation_context(request, delegation):
+    """The delegation's language (until the focal point picks one) and its conference's time,
+    labelled: for every page about one delegation, signed in or not (the invitation's link)."""
+    stack = ExitStack()
+    stack.enter_context(_language_of(request, delegation))
+    # Inside the language, so that the label ("heure de Hanoi") is in it too.
+    stack.enter_context(conference_time(delegation.conference))
+    return stack
 
 
 def _language_of(request, delegation):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from delegations.errors import AccountExists, InvitationUnavailable, NotAccepted
 from delegations.models import Invitation, InvitationState
 from delegations.services import create_portal_account, link_portal_account
-from portal.access import CURRENT_DELEGATION, portal_accounts
+from portal.access import CURRENT_DELEGATION, delegation_context, portal_accounts
 from portal.forms import AccountForm, ResetForm, SignInForm
 
 ACCEPTED_INVITATION = "accepted_invitation"
@@ -32,6 +32,11 @@ def create_account(request):
         pk=invitation_id,
         state=InvitationState.ACCEPTED,
     )
+    with delegation_context(request, invitation.delegation):
+        return _account_form(request, invitation)
+
+
+def _account_form(request, invitation):
     form = AccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

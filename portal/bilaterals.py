@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from conference.errors import DomainError
+from delegations.choices import DelegationChoiceField, delegations_on_the_floor
 from delegations.enums import DelegationStatus
 from delegations.models import Delegation
 from portal.access import focal_point_required
@@ -27,7 +28,7 @@ from sessions.services import (
 
 
 class BilateralRequestForm(forms.Form):
-    counterpart = forms.ModelChoiceField(
+    counterpart = DelegationChoiceField(
         label=gettext_lazy("Delegation"), queryset=Delegation.objects.none()
     )
     preferred_day = forms.TypedChoiceField(
@@ -45,7 +46,7 @@ class BilateralRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         conference = delegation.conference
         self.fields["counterpart"].queryset = (
-            Delegation.objects.filter(conference=conference)
+            delegations_on_the_floor(conference)
             .exclude(pk=delegation.pk)
             .exclude(status__in=[DelegationStatus.DECLINED, DelegationStatus.WITHDRAWN])
         )

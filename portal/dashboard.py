@@ -7,18 +7,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from conference.errors import DomainError
-from delegations.enums import AccreditationStatus
+from delegations.enums import AccreditationStatus, DelegateRole
 from delegations.errors import RegistrationIncomplete
 from delegations.selectors import registration_checklist
 from delegations.services import is_editable, submit_registration
 from portal.access import focal_point_required
-from sessions.feeds.personal import personal_calendar
+from sessions.feeds.personal import personal_agenda, personal_calendar
 
 
 @focal_point_required
 def dashboard(request):
     delegation = request.delegation
     checklist = registration_checklist(delegation)
+    head = delegation.delegates.filter(role=DelegateRole.HEAD).first()
     return render(
         request,
         "portal/dashboard.html",
@@ -29,6 +30,8 @@ def dashboard(request):
             "complete": all(item.done for item in checklist),
             "editable": is_editable(delegation),
             "delegates": delegation.delegates.order_by("family_name", "given_names"),
+            "head": head,
+            "head_agenda": personal_agenda(head) if head else [],
         },
     )
 

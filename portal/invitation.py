@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from delegations.errors import InvitationUnavailable
 from delegations.services import accepted_invitation, answer_invitation, open_invitation
+from portal.access import delegation_context
 from portal.accounts import ACCEPTED_INVITATION
 
 
@@ -28,24 +29,26 @@ def invitation(request, token):
         # Expired, revoked, used or unknown look the same, so the page reveals nothing.
         return render(request, "portal/invitation_unavailable.html", {"error": error}, status=410)
     conference = invite.delegation.conference
-    return render(
-        request,
-        "portal/invitation.html",
-        {
-            "invitation": invite,
-            "delegation": invite.delegation,
-            "conference": conference,
-            "conference_tz": conference.timezone,
-        },
-    )
+    with delegation_context(request, invite.delegation):
+        return render(
+            request,
+            "portal/invitation.html",
+            {
+                "invitation": invite,
+                "delegation": invite.delegation,
+                "conference": conference,
+                "conference_tz": conference.timezone,
+            },
+        )
 
 
 def _after_answer(request, invite, *, accepted):
     if accepted:
         request.session[ACCEPTED_INVITATION] = invite.pk
         return redirect("portal:account-create")
-    return render(
-        request,
-        "portal/invitation_answered.html",
-        {"invitation": invite, "conference": invite.delegation.conference, "accepted": False},
-    )
+    with delegation_context(request, invite.delegation):
+        return render(
+            request,
+            "portal/invitation_answered.html",
+            {"invitation": invite, "conference": invite.delegation.conference, "accepted": False},
+        )

@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from conference.errors import DomainError
+from delegations.choices import NOT_ON_THE_FLOOR
 from delegations.services import is_editable
 from portal.access import focal_point_required
 from portal.forms import PlaceForm
 from sessions.enums import SessionKind, SessionState
 from sessions.models import GalaAnswer, Inscription, Place, PlaceState, Session
+from sessions.selectors import expected_times, gala_guests
 from sessions.services import (
     answer_gala_dinner,
     release_place,
@@ -61,7 +63,14 @@ def programme(request):
         ).order_by("starts_at")
     )
     for dinner in dinners:
-        dinner.guests = [(d, answers.get((dinner.pk, d.pk))) for d in delegates]
+        # Only those invited are asked (the state banquet: heads of delegation).
+        dinner.guests = [
+            (d, answers.get((dinner.pk, d.pk))) for d in gala_guests(dinner, delegates)
+        ]
+    inscription = Inscription.objects.filter(
+        delegation=delegation, withdrawn_at__isnull=True
+    ).first()
+    place_on_list, expected_at = _place_on_the_list(delegation) if inscription else (None, None)
     return render(
         request,
         "portal/programme.html",
@@ -70,12 +79,22 @@ def programme(request):
             "roundtables": roundtables,
             "dinners": dinners,
             "form": PlaceForm(delegation=delegation),
-            "inscription": Inscription.objects.filter(
-                delegation=delegation, withdrawn_at__isnull=True
-            ).first(),
+            "inscription": inscription,
+            "place_on_list": place_on_list,
+            "may_speak": delegation.kind not in NOT_ON_THE_FLOOR,
+            "expected_at": expected_at,
             "editable": is_editable(delegation),
         },
     )
+
+
+def _place_on_the_list(delegation):
+    """The delegation's place on the general debate's speakers' list (from 1) and the expected
+    time of its statement (None beyond the last sitting), as the console's list computes them."""
+    for place, (entry, expected) in enumerate(expected_times(delegation.conference), start=1):
+        if entry.delegation_id == delegation.pk:
+            return place, expected
+    return None, None
 
 
 @require_POST

@@ -19,6 +19,18 @@ if [ -z "${REDIS_URL:-}" ]; then
   echo "No Redis (REDIS_URL unset): Celery tasks run eagerly inside the web process."
 fi
 
+# E-mails of every process of this checkout (a second shell's `manage.py invite` too) are
+# appended to var/mail.log and printed below as they come (config/mail.py); var/make-run.env
+# tells the other processes this server's address and that file. Removed when this stops.
+mkdir -p var
+if [ -z "${EMAIL_URL:-}" ]; then
+  export EMAIL_LOG_FILE="${EMAIL_LOG_FILE:-$PWD/var/mail.log}"
+  touch "$EMAIL_LOG_FILE"
+fi
+printf 'SITE_URL=%s\n' "$SITE_URL" > var/make-run.env
+[ -n "${EMAIL_LOG_FILE:-}" ] && printf 'EMAIL_LOG_FILE=%s\n' "$EMAIL_LOG_FILE" >> var/make-run.env
+trap 'rm -f var/make-run.env' EXIT  # until `stop` below takes over
+
 "$PY" manage.py migrate --noinput
 # The demo's few hundred confirmations go to fictional example.org addresses: when no mail
 # server is configured they are recorded as sent without being printed, so that the output shows
@@ -29,11 +41,16 @@ EMAIL_URL="${EMAIL_URL:-dummymail://}" "$PY" manage.py load_demo
 pids=()
 stop() {
   trap - INT TERM EXIT
+  rm -f var/make-run.env
   [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
 
+if [ -n "${EMAIL_LOG_FILE:-}" ]; then
+  tail -n 0 -F "$EMAIL_LOG_FILE" 2>/dev/null &
+  pids+=($!)
+fi
 if [ -n "${REDIS_URL:-}" ]; then
   .venv/bin/celery -A config worker --loglevel INFO --concurrency 2 &
   pids+=($!)
@@ -49,6 +66,9 @@ cat <<TXT
   Portal              ${base}/portal/
   API docs            ${base}/api/v1/docs/
   Schedule feed       ${base}/api/v1/conferences/hanoi2025/schedule/
+  Rehearsal (illustrative, ahead of today): invite a delegation from a second shell with
+                      .venv/bin/python manage.py invite rehearsal --delegation <id>
+                      and its e-mail, with the link, is printed here.
   Health              ${base}/healthz  ${base}/readyz
 
 TXT

@@ -13,7 +13,8 @@ class ProgrammeConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from delegations.selectors import add_checklist_item
-        from sessions.selectors import has_chosen_places
+        from delegations.services.badges import withhold_zones
+        from sessions.selectors import banquet_zones_withheld, has_chosen_places
 
         add_checklist_item(
             "sessions",
@@ -22,3 +23,5 @@ class ProgrammeConfig(AppConfig):
             is_done=has_chosen_places,
             position=4,
         )
+        # Badges (delegations app) open the banquet hall only to those invited to the banquet.
+        withhold_zones(banquet_zones_withheld)

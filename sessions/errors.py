@@ -88,6 +88,12 @@ class NotAGalaDinner(DomainError):
     status_code = 400
 
 
+class NotInvitedToGala(DomainError):
+    code = "not_invited_to_gala"
+    default_message = _("This dinner is by invitation: only heads of delegation are invited.")
+    status_code = 400
+
+
 class NotEnoughGalaSeats(DomainError):
     code = "not_enough_gala_seats"
     default_message = _("The tables have fewer seats than there are guests.")

@@ -6,9 +6,9 @@ from typing import NamedTuple
 
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 
-from delegations.enums import DelegationKind
+from delegations.enums import DelegateRole, DelegationKind
 from delegations.precedence import BY_INSCRIPTION, order_delegations
-from sessions.enums import SessionKind, SessionState
+from sessions.enums import SessionAccess, SessionKind, SessionState
 from sessions.models import (
     AgendaLink,
     GalaAnswer,
@@ -189,3 +189,36 @@ def dietary_summary(session) -> DietarySummary:
             counts[key] += 1
     needs = sorted(((labels[k], n) for k, n in counts.items()), key=lambda e: (-e[1], e[0]))
     return DietarySummary(guests=guests, needs=needs)
+
+
+def is_invited_to_gala(session: Session, delegate) -> bool:
+    """A dinner open to all invites every delegate; one by invitation or by category (the state
+    banquet) invites the heads of delegation, as protocol has it."""
+    if session.access == SessionAccess.OPEN:
+        return True
+    return delegate.role == DelegateRole.HEAD
+
+
+def gala_guests(session: Session, delegates) -> list:
+    """The delegates among `delegates` invited to the dinner, in their order."""
+    return [delegate for delegate in delegates if is_invited_to_gala(session, delegate)]
+
+
+def banquet_zones_withheld(conference, delegate) -> set[str]:
+    """The access zones of the dinners by invitation that `delegate` is not invited to: their
+    badge does not open the banquet hall (delegations' badges ask this, see sessions/apps.py)."""
+    dinners = (
+        Session.objects.filter(
+            conference=conference,
+            kind=SessionKind.GALA_DINNER,
+            state=SessionState.PUBLISHED,
+            room__access_zone__isnull=False,
+        )
+        .exclude(access=SessionAccess.OPEN)
+        .select_related("room__access_zone")
+    )
+    return {
+        dinner.room.access_zone.code
+        for dinner in dinners
+        if not is_invited_to_gala(dinner, delegate)
+    }

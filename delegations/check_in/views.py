@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from conference.files import private_file
+from conference.local_time import conference_time
 from conference.security_log import record_security_event
 from delegations import services
 from delegations.check_in import access
@@ -48,7 +49,8 @@ def scan(request):
             # The same door, an empty code field: ready for the next badge.
             form = ScanForm(conference, initial=request.session[access.LAST_DOOR])
     context = {"form": form, "result": result, "conference": conference, "device": device}
-    return render(request, "check_in/scan.html", context)
+    with conference_time(conference):
+        return render(request, "check_in/scan.html", context)
 
 
 @never_cache

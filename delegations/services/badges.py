@@ -144,11 +144,33 @@ def _issue(conference, delegate):
         number=_next_number(conference),
         category=delegate.badge_category,
         colour=badge_colour(delegation.kind, delegate.badge_category, host=host),
-        zones=list(conference.badge_zones.get(delegate.badge_category, [])),
+        zones=badge_zones(conference, delegate),
     )
     delegate.badge_number = badge.number
     delegate.save(update_fields=["badge_number", "updated_at"])
     return badge
+
+
+# Rules of the floors above that withhold zones from a badge (the programme withholds the
+# banquet hall from those not invited to the state banquet); each takes the conference and the
+# delegate and returns zone codes. Registered once at start (sessions/apps.py).
+_ZONE_WITHHOLDERS = []
+
+
+def withhold_zones(rule) -> None:
+    """Register a rule that withholds zones from badges; registering it again changes nothing."""
+    if rule not in _ZONE_WITHHOLDERS:
+        _ZONE_WITHHOLDERS.append(rule)
+
+
+def badge_zones(conference, delegate) -> list[str]:
+    """The zones of the delegate's badge category, less those a registered rule withholds."""
+    withheld = set().union(*(rule(conference, delegate) for rule in _ZONE_WITHHOLDERS))
+    return [
+        zone
+        for zone in conference.badge_zones.get(delegate.badge_category, [])
+        if zone not in withheld
+    ]
 
 
 def _next_number(conference):

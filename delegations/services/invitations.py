@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -33,11 +34,12 @@ INVITATION_BATCH = 200
 
 def invite_delegations(conference: Conference, *, delegations=None) -> list[Invitation]:
     """Queue an invitation for every delegation of the conference not yet invited (only those
-    given, when given). A delegation that has ever been invited is skipped: use resend. Running
-    it twice queues nothing the second time; two organisers running it at once invite each
+    given, when given). A delegation whose invitation is open or answered is skipped (use
+    resend); one whose invitations were all revoked or expired is invited afresh. Running it
+    twice queues nothing the second time; two organisers running it at once invite each
     delegation once (the delegation rows are locked, and one open invitation per delegation is
     a unique index). Works in batches, each one transaction with its outbox rows."""
-    candidates = Delegation.objects.filter(conference=conference, invitations__isnull=True)
+    candidates = _not_invited(Delegation.objects.filter(conference=conference))
     if delegations is not None:
         candidates = candidates.filter(pk__in=[d.pk for d in delegations])
     ids = list(candidates.order_by("pk").values_list("pk", flat=True))
@@ -50,8 +52,9 @@ def invite_delegations(conference: Conference, *, delegations=None) -> list[Invi
 def _invite_batch(conference, delegation_ids):
     with transaction.atomic():
         batch = list(
-            Delegation.objects.select_for_update(of=("self",))
-            .filter(pk__in=delegation_ids, invitations__isnull=True)
+            _not_invited(
+                Delegation.objects.select_for_update(of=("self",)).filter(pk__in=delegation_ids)
+            )
             .select_related("conference__venue")
             .order_by("pk")
         )
@@ -75,6 +78,15 @@ def _invite_batch(conference, delegation_ids):
         )
         queue_new_messages(_build_invitations(invitations, tokens))
     return invitations
+
+
+def _not_invited(delegations):
+    """Delegations without an invitation that is open or answered: never invited, or only by
+    invitations since revoked or expired."""
+    live = Invitation.objects.filter(delegation=OuterRef("pk")).exclude(
+        state__in=[InvitationState.REVOKED, InvitationState.EXPIRED]
+    )
+    return delegations.exclude(Exists(live))
 
 
 def _build_invitations(invitations, tokens):
@@ -106,11 +118,30 @@ def _build_invitations(invitations, tokens):
 
 
 def resend_invitation(invitation: Invitation) -> Invitation:
-    """Send the invitation again with a fresh link (the earlier links keep working)."""
+    """Send the invitation again with a fresh link (the earlier links keep working).
+
+    The invitation then runs to the conference's reply deadline as it is now: after an
+    organiser moves the deadline, the new link (and the earlier ones) work until the new one,
+    and an invitation that had expired on the old deadline is open again. A deadline already
+    past cannot be resent (InvitationUnavailable): move it first."""
     with transaction.atomic():
         invitation = _locked(invitation.pk)
-        if not invitation.is_open:
+        conference = invitation.delegation.conference
+        now = timezone.now()
+        reopened = invitation.state == InvitationState.EXPIRED
+        if not (invitation.is_open or reopened) or conference.reply_deadline <= now:
             raise InvitationUnavailable()
+        if reopened:
+            if Invitation.objects.filter(
+                delegation=invitation.delegation_id, state__in=InvitationState.open_states()
+            ).exists():
+                raise InvitationUnavailable()  # invited afresh since: resend that one
+            invitation.state = (
+                InvitationState.SENT if invitation.sent_at else InvitationState.QUEUED
+            )
+        invitation.expires_at = conference.reply_deadline
+        invitation.next_reminder_at = _next_reminder_time(conference, after=now)
+        invitation.save(update_fields=["state", "expires_at", "next_reminder_at"])
         resends = invitation.tokens.count()
         _send_link(invitation, "invitation", key=f"invitation:{invitation.pk}:resend:{resends}")
     return invitation

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.errors import DomainError
 from conference.models import Conference
+from delegations.choices import DelegationChoiceField, delegations_on_the_floor
+from delegations.enums import DelegateRole
 from delegations.models import Delegate, Delegation
 from sessions import services
 from sessions.models import Inscription
@@ -19,7 +21,7 @@ from sessions.selectors import expected_times, speaking_minutes
 
 
 class AddSpeakerForm(forms.Form):
-    delegation = forms.ModelChoiceField(queryset=Delegation.objects.none(), label=_("Delegation"))
+    delegation = DelegationChoiceField(queryset=Delegation.objects.none(), label=_("Delegation"))
     speaker = forms.ModelChoiceField(
         queryset=Delegate.objects.none(),
         required=False,
@@ -32,7 +34,7 @@ class AddSpeakerForm(forms.Form):
         inscribed = Inscription.objects.filter(
             conference=conference, withdrawn_at__isnull=True
         ).values("delegation_id")
-        delegations = conference.delegations.exclude(pk__in=inscribed)
+        delegations = delegations_on_the_floor(conference).exclude(pk__in=inscribed)
         self.fields["delegation"].queryset = delegations
         self.fields["speaker"].queryset = Delegate.objects.filter(delegation__in=delegations)
 
@@ -95,6 +97,7 @@ class InscriptionAdmin(admin.ModelAdmin):
                 "inscription": entry,
                 "expected": when,
                 "minutes": speaking_minutes(conference, entry.delegation),
+                "speaker": _speaker_name(entry),
             }
             for number, (entry, when) in enumerate(schedule, start=1)
         ]
@@ -159,3 +162,16 @@ class InscriptionAdmin(admin.ModelAdmin):
             return
         services.swap_speakers(*active)
         self.message_user(request, _("The speakers' list is updated."))
+
+
+def _speaker_name(inscription):
+    """The speaker named by the delegation, else its head of delegation, who speaks unless the
+    delegation says otherwise (the delegates are prefetched by `speakers_list`)."""
+    if inscription.speaker is not None:
+        return inscription.speaker.full_name
+    head = next(
+        (d for d in inscription.delegation.delegates.all() if d.role == DelegateRole.HEAD), None
+    )
+    if head is None:
+        return ""
+    return _("%(name)s (head of delegation, to be confirmed)") % {"name": head.full_name}

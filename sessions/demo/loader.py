@@ -67,25 +67,25 @@ class DemoReport:
 
 def load_hanoi_demo() -> tuple[Conference, DemoReport]:
     """Install or complete the demo; returns the conference and what was created."""
-    data = _read("hanoi2025.toml")
-    delegations = _read("hanoi2025_delegations.toml")
+    data = read_data("hanoi2025.toml")
+    delegations = read_data("hanoi2025_delegations.toml")
     report = DemoReport()
     with transaction.atomic():
-        venue = _venue(data["venue"], report)
-        convention = _convention(data["convention"], report)
-        conference = _conference(data["conference"], venue, report, convention=convention)
+        venue = install_venue(data["venue"], report)
+        convention = install_convention(data["convention"], report)
+        conference = install_conference(data["conference"], venue, report, convention=convention)
         rooms = {room.name: room for room in venue.rooms.all()}
         for entry in data["sessions"]:
-            _session(conference, rooms, entry, report)
+            install_session(conference, rooms, entry, report)
         for entry in delegations["states"]:
-            _state_delegation(conference, entry, report)
+            install_state_delegation(conference, entry, report)
         for entry in delegations["organisations"]:
-            _organisation_delegation(conference, entry, report)
+            install_organisation_delegation(conference, entry, report)
         _signatures(convention, delegations, conference.city, report)
         load_protocol(conference, delegations, report)
         # Before the release, so that the exhibition's opening hours are in it.
         install_bilaterals_and_booths(conference, report)
-        _release(conference, report)
+        release(conference, report)
     report.totals = {
         "rooms": venue.rooms.count(),
         "sessions": conference.sessions.count(),
@@ -95,7 +95,7 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
     return conference, report
 
 
-def _release(conference, report):
+def release(conference, report):
     """Publish the programme as a release when it differs from the latest one (or none)."""
     try:
         session_services.release_schedule(conference, notes="Programme as announced.")
@@ -104,12 +104,13 @@ def _release(conference, report):
         report.count_new("schedule releases", False)
 
 
-def _read(name):
+def read_data(name):
+    """One of the demo's data files beside this module, parsed."""
     with open(DATA_DIR / name, "rb") as data_file:
         return tomllib.load(data_file)
 
 
-def _venue(entry, report):
+def install_venue(entry, report):
     venue, created = Venue.objects.get_or_create(
         name=entry["name"],
         city=entry["city"],
@@ -137,7 +138,7 @@ def _venue(entry, report):
     return venue
 
 
-def _convention(entry, report):
+def install_convention(entry, report):
     convention, created = Convention.objects.get_or_create(
         slug=entry["slug"], defaults={k: v for k, v in entry.items() if k != "slug"}
     )
@@ -160,7 +161,7 @@ def _signatures(convention, delegations, place, report):
             report.count_new("signatures", False)
 
 
-def _conference(entry, venue, report, *, convention):
+def install_conference(entry, venue, report, *, convention):
     conference, created = Conference.objects.get_or_create(
         slug=entry["slug"],
         defaults={
@@ -185,7 +186,7 @@ def _conference(entry, venue, report, *, convention):
     return conference
 
 
-def _session(conference, rooms, entry, report):
+def install_session(conference, rooms, entry, report):
     if Session.objects.filter(conference=conference, slug=entry["slug"]).exists():
         report.count_new("sessions", False)
         return
@@ -211,7 +212,7 @@ def _session(conference, rooms, entry, report):
     report.count_new("sessions", True)
 
 
-def _state_delegation(conference, entry, report):
+def install_state_delegation(conference, entry, report, *, delegates=True):
     code = entry["code"]
     if Delegation.objects.filter(conference=conference, country=code).exists():
         report.count_new("delegations", False)
@@ -224,6 +225,9 @@ def _state_delegation(conference, entry, report):
         focal_point_name=f"Focal Point ({code}), fictional",
         focal_point_email=f"focalpoint.{code.lower()}@mission.example.org",
     )
+    if not delegates:
+        report.count_new("delegations", True)
+        return
     rng = random.Random(f"{conference.slug}-{code}")
     if code == conference.host_country.code:
         head_rank = ProtocolRank.HEAD_OF_STATE
@@ -241,7 +245,7 @@ def _state_delegation(conference, entry, report):
     report.count_new("delegations", True)
 
 
-def _organisation_delegation(conference, entry, report):
+def install_organisation_delegation(conference, entry, report, *, delegates=True):
     if Delegation.objects.filter(conference=conference, acronym=entry["acronym"]).exists():
         report.count_new("delegations", False)
         return
@@ -255,6 +259,9 @@ def _organisation_delegation(conference, entry, report):
         focal_point_name=f"Focal Point ({entry['acronym']}), fictional",
         focal_point_email=f"focalpoint.{slug}@org.example.org",
     )
+    if not delegates:
+        report.count_new("delegations", True)
+        return
     rng = random.Random(f"{conference.slug}-{entry['acronym']}")
     is_media = entry["kind"] == DelegationKind.MEDIA
     _generate_delegates(

@@ -16,17 +16,27 @@ from delegations.models import Delegate
 from delegations.precedence import BY_LOT, order_delegates
 from delegations.services import ensure_editable
 from sessions.enums import SessionKind
-from sessions.errors import GalaSeatTaken, NoSuchGalaSeat, NotAGalaDinner, NotEnoughGalaSeats
+from sessions.errors import (
+    GalaSeatTaken,
+    NoSuchGalaSeat,
+    NotAGalaDinner,
+    NotEnoughGalaSeats,
+    NotInvitedToGala,
+)
 from sessions.models import GalaAnswer, GalaSeat, GalaTable, Session
+from sessions.selectors import is_invited_to_gala
 from sessions.services.notices import notify_gala_answer
 
 
 def check_gala_guest(session: Session, *, delegate: Delegate) -> None:
-    """Raise NotAGalaDinner unless `session` is a gala dinner of the delegate's conference."""
+    """Raise NotAGalaDinner unless `session` is a gala dinner of the delegate's conference, and
+    NotInvitedToGala unless the delegate is invited to it (`is_invited_to_gala`)."""
     if session.kind != SessionKind.GALA_DINNER:
         raise NotAGalaDinner()
     if delegate.delegation.conference_id != session.conference_id:
         raise NotAGalaDinner()
+    if not is_invited_to_gala(session, delegate):
+        raise NotInvitedToGala()
 
 
 def answer_gala_dinner(

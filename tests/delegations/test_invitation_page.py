@@ -27,7 +27,8 @@ def test_get_shows_the_invitation_in_the_conference_timezone_without_answering(c
     page = response.content.decode()
     assert response.status_code == 200
     assert delegation.conference.name in page
-    assert "Oct. 6, 2025, 5 p.m. (Asia/Ho_Chi_Minh)" in page
+    # In the delegation's language (French), in the conference's time, labelled.
+    assert "6 octobre 2025 17:00 (heure de Hanoi, UTC+7)" in page
     invitation.refresh_from_db()
     assert invitation.state == "opened"
     assert response["Cache-Control"].startswith("max-age=0")

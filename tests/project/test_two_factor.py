@@ -76,13 +76,59 @@ def test_a_password_session_without_a_verified_device_cannot_reach_the_console(
     assert client.get(SETUP)["Location"] == "/admin/login/"
 
 
-def test_the_password_alone_asks_for_the_code_of_a_chosen_device(client, phone):
+def test_the_password_alone_asks_for_the_code_without_a_device_list(client, phone):
     response = sign_in(client)
 
     assert response.status_code == 200
     assert "Please enter your OTP token." in response.content.decode()
-    assert phone.persistent_id in response.content.decode()  # offered in the device list
+    assert phone.persistent_id not in response.content.decode()  # one device: nothing to choose
+    assert 'name="otp_device"' not in response.content.decode()
     assert client.get(CONSOLE).status_code == 302
+
+
+def test_password_and_code_sign_in_in_one_step_with_the_only_authenticator(client, organiser):
+    phone = TOTPDevice.objects.create(user=organiser, name="Phone")
+    backup = StaticDevice.objects.create(user=organiser, name="Backup codes")
+    backup.token_set.create(token="k7qpz2mx")
+
+    response = sign_in(client, token=code(phone))
+
+    assert (response.status_code, response["Location"]) == (302, CONSOLE)
+    assert client.get(CONSOLE).status_code == 200
+    backup.refresh_from_db()
+    assert backup.throttling_failure_count == 0  # the backup codes were not tried
+
+
+def test_a_backup_code_signs_in_in_one_step_without_choosing_a_device(client, organiser, phone):
+    backup = StaticDevice.objects.create(user=organiser, name="Backup codes")
+    backup.token_set.create(token="k7qpz2mx")
+
+    response = sign_in(client, token="k7qpz2mx")
+
+    assert (response.status_code, response["Location"]) == (302, CONSOLE)
+    phone.refresh_from_db()
+    assert phone.throttling_failure_count == 0
+    assert list(backup.token_set.values_list("token", flat=True)) == []
+
+
+def test_a_wrong_code_in_one_step_is_refused(client, phone):
+    response = sign_in(client, token=wrong_code(phone))
+
+    assert response.status_code == 200
+    assert "Invalid token" in response.content.decode()
+    assert client.get(CONSOLE).status_code == 302
+
+
+def test_someone_with_two_authenticators_chooses_the_device(client, organiser, phone):
+    tablet = TOTPDevice.objects.create(user=organiser, name="Tablet")
+
+    first = sign_in(client, token=code(tablet))
+
+    assert first.status_code == 200
+    assert "Please select a device." in first.content.decode()
+    assert phone.persistent_id in first.content.decode()
+    assert tablet.persistent_id in first.content.decode()
+    assert sign_in(client, tablet, code(tablet))["Location"] == CONSOLE
 
 
 def test_a_totp_code_from_the_devices_key_opens_the_console(client, phone):

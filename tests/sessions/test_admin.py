@@ -53,7 +53,6 @@ def _form_data(session, **changes):
 def test_console_refuses_to_move_a_published_session_onto_another_with_a_form_error(
     admin_client, two_published, settings
 ):
-    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
     _first, second = two_published
     url = reverse("admin:programme_session_change", args=[second.pk])
 

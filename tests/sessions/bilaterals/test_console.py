@@ -59,9 +59,9 @@ def test_the_console_refuses_a_move_onto_a_busy_head_as_a_form_error(admin_clien
         {
             "room": room.pk,
             "starts_at_0": "2025-10-25",
-            "starts_at_1": "02:00",  # 9:00 in Hanoi: the console works in UTC
+            "starts_at_1": "09:00",  # the console reads times in the conference's (Hanoi) time
             "ends_at_0": "2025-10-25",
-            "ends_at_1": "02:30",
+            "ends_at_1": "09:30",
         },
     )
 

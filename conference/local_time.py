@@ -1,0 +1,111 @@
+"""The conference's own time: every page shows and reads dates and times in the timezone of the
+conference it is about, and says which ("Hanoi time, UTC+7").
+
+`conference_time(conference)` activates that timezone (Django's forms then read what is typed in
+it, and templates show it) and keeps the label for the widgets and pages that print it. The
+console's middleware (config/middleware.py), the portal and check-in use it.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime, time
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from conference.models import Conference
+
+_current_label: ContextVar[str] = ContextVar("conference_time_label", default="")
+
+
+def utc_offset(conference) -> str:
+    """The offset on the conference's first day, as people write it: "+7", "+5:30", "-3"."""
+    moment = datetime.combine(conference.start_date, time(12), tzinfo=conference.tzinfo)
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours}:{rest:02d}" if rest else f"{sign}{hours}"
+
+
+def time_label(conference) -> str:
+    """ "Hanoi time, UTC+7": the conference's city and its offset, in the reader's language."""
+    return gettext("%(city)s time, UTC%(offset)s") % {
+        "city": conference.city,
+        "offset": utc_offset(conference),
+    }
+
+
+def current_time_label() -> str:
+    """The label of the conference whose time is active, or "UTC" when none is."""
+    return _current_label.get() or gettext("UTC")
+
+
+def active_time_label() -> str:
+    """The label of the conference whose time is active, or "" when none is."""
+    return _current_label.get()
+
+
+@contextmanager
+def conference_time(conference):
+    """Show and read times in `conference`'s timezone inside the block (None: UTC, labelled)."""
+    if conference is None:
+        token = _current_label.set("")
+        try:
+            with timezone.override(UTC):
+                yield
+        finally:
+            _current_label.reset(token)
+        return
+    token = _current_label.set(time_label(conference))
+    try:
+        with timezone.override(conference.tzinfo):
+            yield
+    finally:
+        _current_label.reset(token)
+
+
+def conference_path(model, depth: int = 3) -> str | None:
+    """The lookup from `model` to its Conference through foreign keys ("session__conference"),
+    the shortest one found, or None. A model is bound to a conference through its own field or
+    through what it hangs on (a bilateral's delegations, a badge's delegate...)."""
+    if model is Conference:
+        return ""
+    frontier = [(model, "")]
+    for _level in range(depth):
+        following = []
+        for current, prefix in frontier:
+            for field in current._meta.get_fields():
+                if not isinstance(field, models.ForeignKey | models.OneToOneField):
+                    continue
+                if field.auto_created and not field.concrete:
+                    continue
+                lookup = f"{prefix}{field.name}"
+                if field.related_model is Conference:
+                    return lookup
+                following.append((field.related_model, f"{lookup}__"))
+        frontier = following
+    return None
+
+
+def conference_of(instance):
+    """The Conference `instance` belongs to, or None (a venue, a user...)."""
+    path = conference_path(type(instance))
+    if path is None:
+        return None
+    if path == "":
+        return instance
+    value = instance
+    for name in path.split("__"):
+        value = getattr(value, name, None)
+        if value is None:
+            return None
+    return value
+
+
+def default_conference():
+    """The conference the console speaks of when a page is about none in particular (a list, a
+    new object): the next one to end from today, else the latest one."""
+    today = timezone.localdate(timezone=UTC)
+    upcoming = Conference.objects.filter(end_date__gte=today).order_by("start_date").first()
+    return upcoming or Conference.objects.order_by("-end_date").first()
