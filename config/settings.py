@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "delegations",
     "sessions.apps.ProgrammeConfig",
     "portal",
+    "press",
 ]
 
 MIDDLEWARE = [
