@@ -85,6 +85,13 @@ PROTOCOL = Role(
         "conference.instrument": EDIT,
         # bilaterals
         "programme.bilateralmeeting": EDIT,
+        # side events: the slot grid and the decisions on the applications
+        "programme.sideeventslot": ALL,
+        "programme.sideeventapplication": (VIEW, CHANGE),
+        # the list of participants: issue its versions (add), see the delegations' checks
+        "delegations.participantlist": (ADD, VIEW),
+        "delegations.listentry": (VIEW,),
+        "delegations.listcheck": (VIEW,),
     },
 )
 
@@ -117,6 +124,9 @@ LOGISTICS = Role(
         "delegations.delegation": (VIEW,),
         "delegations.delegate": (VIEW,),
         "delegations.travel": ALL,
+        # liaison officers and the delegations in their care
+        "delegations.liaisonofficer": ALL,
+        "delegations.liaisonassignment": ALL,
         # gala dinner
         "programme.session": (VIEW,),
         "programme.galatable": ALL,
@@ -146,9 +156,41 @@ SECURITY = Role(
     },
 )
 
+PRESS_OFFICE = Role(
+    "Press office",
+    models={
+        "conference.conference": (VIEW,),
+        "programme.session": (VIEW,),
+        # media accreditation: outlets and their quotas, the journalists' applications
+        "delegations.mediaoutlet": ALL,
+        "delegations.mediaapplication": (VIEW, CHANGE),
+        # the media pools of restricted events, their places and names
+        "programme.mediapool": ALL,
+        "programme.poolplace": (ADD, VIEW, DELETE),
+    },
+)
+
+LANGUAGE_SERVICES = Role(
+    "Language services",
+    models={
+        # the interpretation plan of each day: sessions, their rooms and booths
+        "conference.conference": (VIEW,),
+        "conference.room": (VIEW,),
+        "programme.session": (VIEW,),
+    },
+)
+
 READ_ONLY = Role("Read-only", view_all_of=("conference", "delegations", "programme"))
 
-ROLES = (PROTOCOL, ACCREDITATION, LOGISTICS, SECURITY, READ_ONLY)
+ROLES = (
+    PROTOCOL,
+    ACCREDITATION,
+    LOGISTICS,
+    SECURITY,
+    PRESS_OFFICE,
+    LANGUAGE_SERVICES,
+    READ_ONLY,
+)
 ROLE_NAMES = tuple(role.name for role in ROLES)
 
 

@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "delegations",
     "sessions.apps.ProgrammeConfig",
     "portal",
+    "press",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("portal/", include("portal.urls")),
     path("check-in/", include("delegations.check_in.urls")),
+    path("liaison/", include("delegations.liaison.urls")),
+    path("press/", include("press.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_urls")),
 ]

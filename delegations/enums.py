@@ -135,3 +135,38 @@ class AirportTransfer(models.TextChoices):
     ARRIVAL = "arrival", _("On arrival")
     DEPARTURE = "departure", _("On departure")
     BOTH = "both", _("On arrival and departure")
+
+
+class GreetingLevel(models.TextChoices):
+    """Who of the host meets a delegation's principal at the airport, highest first."""
+
+    MINISTER = "minister", _("A Minister of the host Government")
+    VICE_MINISTER = "vice_minister", _("A Vice-Minister of the host Government")
+    PROTOCOL_DIRECTOR = "protocol_director", _("The Director-General of State Protocol")
+    LIAISON_OFFICER = "liaison_officer", _("The liaison officer")
+
+
+class GroundTransport(models.TextChoices):
+    MOTORCADE = "motorcade", _("Motorcade with police escort")
+    CAR = "car", _("Dedicated car")
+    SHUTTLE = "shuttle", _("Conference shuttle")
+    NONE = "none", _("Own arrangements")
+
+
+class ParticipantListKind(models.TextChoices):
+    PROVISIONAL = "provisional", _("Provisional")
+    FINAL = "final", _("Final")
+
+
+class MediaRole(models.TextChoices):
+    REPORTER = "reporter", _("Reporter")
+    PHOTOGRAPHER = "photographer", _("Photographer")
+    CAMERA = "camera", _("Camera operator")
+    TECHNICIAN = "technician", _("Technician")
+    EDITOR = "editor", _("Editor")
+
+
+class MediaState(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    ACCREDITED = "accredited", _("Accredited")
+    REFUSED = "refused", _("Refused")

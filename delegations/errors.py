@@ -113,3 +113,49 @@ class UnknownZone(DomainError):
     code = "unknown_zone"
     default_message = _("This access zone does not exist at the conference's venue.")
     status_code = 404
+
+
+class NotTheSameConference(DomainError):
+    code = "not_the_same_conference"
+    default_message = _("The liaison officer works for another conference than this delegation.")
+    status_code = 400
+
+
+class LiaisonOfficerExists(DomainError):
+    code = "liaison_officer_exists"
+    default_message = _("This address is already a liaison officer of the conference.")
+
+
+class ParticipantListClosed(DomainError):
+    code = "participant_list_closed"
+    default_message = _(
+        "The final list of participants is issued: its entries can no longer be changed."
+    )
+
+
+class NotListed(DomainError):
+    code = "not_listed"
+    default_message = _("This person does not appear in the list of participants.")
+    status_code = 404
+
+
+class MediaApplicationsClosed(DomainError):
+    code = "media_applications_closed"
+    default_message = _("Media accreditation for this conference is closed.")
+
+
+class MediaAccountExists(DomainError):
+    code = "media_account_exists"
+    default_message = _(
+        "This e-mail address already has an account. Sign in with it, or use another address."
+    )
+
+
+class OutletQuotaReached(DomainError):
+    code = "outlet_quota_reached"
+    default_message = _("This outlet has as many accredited journalists as its quota allows.")
+
+
+class MediaAlreadyReviewed(DomainError):
+    code = "media_already_reviewed"
+    default_message = _("This application is already decided.")

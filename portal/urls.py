@@ -9,7 +9,9 @@ from portal import (
     delegates,
     documents,
     invitation,
+    participants,
     programme,
+    side_events,
     signing,
     travel,
 )
@@ -50,6 +52,19 @@ urlpatterns = [
     path("signing/", signing.signing, name="signing"),
     path("travel/", travel.travel_list, name="travel"),
     path("travel/<int:delegate_id>/", travel.travel_form, name="travel-edit"),
+    path("participants/", participants.participants, name="participants"),
+    path(
+        "participants/<int:delegate_id>/",
+        participants.participant_edit,
+        name="participant-edit",
+    ),
+    path("participants/confirm/", participants.participants_confirm, name="participants-confirm"),
+    path("side-events/", side_events.side_events, name="side-events"),
+    path(
+        "side-events/<int:application_id>/withdraw/",
+        side_events.side_event_withdraw,
+        name="side-event-withdraw",
+    ),
     path("bilaterals/", bilaterals.bilaterals, name="bilaterals"),
     path("bilaterals/request/", bilaterals.bilateral_request, name="bilateral-request"),
     path(

@@ -35,3 +35,11 @@ class PersonRole(models.TextChoices):
     CHAIR = "chair", _("Chair")
     MODERATOR = "moderator", _("Moderator")
     SPEAKER = "speaker", _("Speaker")
+    ORGANISER = "organiser", _("Organiser")
+
+
+class SideEventState(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

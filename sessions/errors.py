@@ -180,3 +180,65 @@ class BoothTimesInvalid(DomainError):
         "A booth is set up before the exhibition opens and cleared after it closes."
     )
     status_code = 400
+
+
+class TooFewBooths(DomainError):
+    """A session interpreted into more languages than its room has booths."""
+
+    code = "too_few_interpretation_booths"
+    default_message = _("The room has too few interpretation booths for the session's languages.")
+
+    def __init__(self, *, room, needed, available):
+        super().__init__(
+            _(
+                "%(room)s has %(available)d interpretation booths; the session's %(needed)d "
+                "languages need %(needed)d."
+            )
+            % {"room": room, "available": available, "needed": needed},
+            room=str(room),
+            needed=needed,
+            available=available,
+        )
+
+
+class SideEventNotOpen(DomainError):
+    code = "side_event_not_open"
+    default_message = _("Only a delegation that takes part in the conference proposes side events.")
+
+
+class SlotNotOfConference(DomainError):
+    code = "slot_not_of_conference"
+    default_message = _("This slot belongs to another conference.")
+    status_code = 400
+
+
+class SideEventDecided(DomainError):
+    code = "side_event_decided"
+    default_message = _("This side event is no longer waiting for a decision.")
+
+
+class NoRoomFree(DomainError):
+    code = "no_room_free"
+    default_message = _(
+        "No room of this slot is free, large enough and equipped for the side event's languages."
+    )
+
+
+class RoomUnsuitable(DomainError):
+    code = "room_unsuitable"
+    default_message = _(
+        "This room does not hold side events at this slot, is taken, or is too small for the "
+        "expected audience."
+    )
+
+
+class PoolFull(DomainError):
+    code = "pool_full"
+    default_message = _("Every place of this media pool is taken.")
+
+
+class PoolNotOpen(DomainError):
+    code = "pool_not_open"
+    default_message = _(
+        "Only an accredited journalist of this conference, one per outlet, takes a pool place."
+    )

@@ -15,6 +15,7 @@ from conference.errors import DomainError
 from conference.files import private_file
 from conference.models import Conference
 from delegations import services
+from delegations.admin.arrivals import ArrivalsSheetMixin
 from delegations.admin.badges import IssueBadgesMixin
 from delegations.admin.invitations import InvitationInline, MessageInline
 from delegations.admin.passports import PassportRevealMixin
@@ -295,7 +296,7 @@ def _ids(text):
 
 
 @admin.register(Travel)
-class TravelAdmin(TravelSpreadsheets, SimpleHistoryAdmin):
+class TravelAdmin(ArrivalsSheetMixin, TravelSpreadsheets, SimpleHistoryAdmin):
     """The airport desk's list: who lands when, on which flight, and who needs a car."""
 
     list_display = [

@@ -16,11 +16,15 @@ from delegations.models.invitation import (
     InvitationToken,
     hash_token,
 )
+from delegations.models.liaison import LiaisonAssignment, LiaisonOfficer
+from delegations.models.media import MEDIA_CATEGORY, MediaApplication, MediaOutlet
 from delegations.models.outbox import MessageState, OutboundMessage, ProgrammeChangeNotice
+from delegations.models.participants import ListCheck, ListEntry, ParticipantList
 from delegations.models.travel import Travel
 
 __all__ = [
     "CORRESPONDENCE_LANGUAGES",
+    "MEDIA_CATEGORY",
     "Badge",
     "BadgeColour",
     "BadgeState",
@@ -29,8 +33,15 @@ __all__ = [
     "Invitation",
     "InvitationState",
     "InvitationToken",
+    "LiaisonAssignment",
+    "LiaisonOfficer",
+    "ListCheck",
+    "ListEntry",
+    "MediaApplication",
+    "MediaOutlet",
     "MessageState",
     "OutboundMessage",
+    "ParticipantList",
     "PortalAccount",
     "ProgrammeChangeNotice",
     "Scan",

@@ -10,6 +10,13 @@ from delegations.services.accounts import (
     revoke_api_token,
 )
 from delegations.services.accreditation import accredit_delegate, reject_delegate
+from delegations.services.arrivals import (
+    arrival_protocol,
+    assign_liaison_officer,
+    movements_on,
+    register_liaison_officer,
+    save_travel_as_organiser,
+)
 from delegations.services.badges import (
     issue_badge,
     mark_printed,
@@ -34,6 +41,12 @@ from delegations.services.invitations import (
     revoke_invitation,
     send_due_reminders,
 )
+from delegations.services.media import (
+    accredit_journalist,
+    apply_for_media_accreditation,
+    notify_journalist,
+    refuse_journalist,
+)
 from delegations.services.notifications import (
     notify_delegate_accredited,
     notify_delegate_rejected,
@@ -42,6 +55,14 @@ from delegations.services.notifications import (
     send_programme_digests,
 )
 from delegations.services.outbox import deliver_message, queue_message, retry_now, sweep_outbox
+from delegations.services.participants import (
+    confirm_list_entries,
+    correct_list_entry,
+    issue_participant_list,
+    list_of_participants,
+    listed_delegates,
+    printed_entry,
+)
 from delegations.services.passports import erase_expired_passport_data, rotate_passport_keys
 from delegations.services.registration import (
     ensure_editable,
@@ -59,8 +80,14 @@ __all__ = [
     "ScanReason",
     "accepted_invitation",
     "accredit_delegate",
+    "accredit_journalist",
     "add_delegate",
     "answer_invitation",
+    "apply_for_media_accreditation",
+    "arrival_protocol",
+    "assign_liaison_officer",
+    "confirm_list_entries",
+    "correct_list_entry",
     "create_delegation",
     "create_portal_account",
     "deliver_message",
@@ -71,16 +98,24 @@ __all__ = [
     "is_editable",
     "issue_api_token",
     "issue_badge",
+    "issue_participant_list",
     "link_portal_account",
+    "list_of_participants",
+    "listed_delegates",
     "mark_printed",
+    "movements_on",
     "notify_delegate_accredited",
     "notify_delegate_rejected",
+    "notify_journalist",
     "notify_programme_changes",
     "notify_registration_submitted",
     "open_invitation",
+    "printed_entry",
     "queue_message",
     "queue_password_reset",
     "record_scan",
+    "refuse_journalist",
+    "register_liaison_officer",
     "register_scanner",
     "reissue_badge",
     "reject_delegate",
@@ -95,6 +130,7 @@ __all__ = [
     "rotate_passport_keys",
     "save_delegate",
     "save_travel",
+    "save_travel_as_organiser",
     "scan_message",
     "scanned_badge",
     "scanner_for_token",

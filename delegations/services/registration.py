@@ -22,6 +22,7 @@ from delegations.errors import (
 from delegations.models import Delegate, Delegation, Travel
 from delegations.photos import clean_photo
 from delegations.selectors import registration_checklist
+from delegations.services.arrivals import notify_travel_change, travel_snapshot
 from delegations.services.notifications import notify_registration_submitted
 from delegations.uploads import check_pdf
 
@@ -109,13 +110,17 @@ def upload_credentials(delegation: Delegation, *, file) -> Delegation:
 
 
 def save_travel(delegate: Delegate, **fields) -> Travel:
+    """The focal point's travel details for one delegate; a change is sent to the delegation's
+    liaison officer."""
     with transaction.atomic():
         _locked_editable(delegate.delegation)
         travel = Travel.objects.filter(delegate=delegate).first() or Travel(delegate=delegate)
+        before = travel_snapshot(travel)
         for name, value in fields.items():
             setattr(travel, name, value)
         full_clean_or_raise(travel)
         travel.save()
+        notify_travel_change(travel, before=before)
     return travel
 
 

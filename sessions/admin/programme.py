@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from conference.errors import DomainError
 from sessions import services
+from sessions.admin.interpretation import InterpretationPlanMixin, booth_error
 from sessions.models import (
     Session,
     SessionPerson,
@@ -19,6 +20,9 @@ class SessionAdminForm(forms.ModelForm):
         # A published session moved onto another one is refused here, as a form error, before
         # PostgreSQL's exclusion constraint would refuse it as a server error.
         cleaned = super().clean()
+        booths = booth_error(cleaned, self.instance)
+        if booths:
+            self.add_error("languages", booths)
         if self.instance.state != "published" or not cleaned.get("starts_at"):
             return cleaned
         probe = Session(
@@ -43,7 +47,7 @@ class SessionPersonInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(InterpretationPlanMixin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "starts_at", "ends_at", "room", "state", "conference"]
     list_filter = ["conference", "kind", "state", "room"]
     search_fields = ["title", "slug", "description"]

@@ -23,6 +23,7 @@ from delegations.enums import DelegateRole, DelegationKind, ProtocolRank
 from delegations.models import Delegate, Delegation
 from sessions import services as session_services
 from sessions.demo.bilaterals import install_bilaterals_and_booths
+from sessions.demo.host_services import install_host_services
 from sessions.demo.protocol import load_protocol
 from sessions.enums import SessionState
 from sessions.errors import NothingToRelease
@@ -85,6 +86,7 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
         load_protocol(conference, delegations, report)
         # Before the release, so that the exhibition's opening hours are in it.
         install_bilaterals_and_booths(conference, report)
+        install_host_services(conference, report)
         release(conference, report)
     report.totals = {
         "rooms": venue.rooms.count(),

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from sessions.documents.listing import listing_pdf
+from conference.listing import listing_pdf
 
 
 def signing_order_pdf(conference, signatories) -> bytes:

@@ -3,7 +3,7 @@
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from sessions.documents.listing import listing_pdf
+from conference.listing import listing_pdf
 
 
 def speakers_list_pdf(conference, *, sittings, rows) -> bytes:

@@ -11,7 +11,12 @@ from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from sessions.feeds.snapshot import session_guid
 
-ROLES = {"chair": "chairs", "moderator": "moderators", "speaker": "speakers"}
+ROLES = {
+    "chair": "chairs",
+    "moderator": "moderators",
+    "speaker": "speakers",
+    "organiser": "organisers",
+}
 
 
 def feed_url(conference_slug, suffix=""):

@@ -3,9 +3,11 @@
 from sessions.models.bilaterals import BilateralLevel, BilateralMeeting, BilateralState
 from sessions.models.booths import EXHIBITOR_KINDS, Booth, BoothState, Exhibitor, may_exhibit
 from sessions.models.gala import GalaAnswer, GalaSeat, GalaTable
+from sessions.models.media_pool import MediaPool, PoolPlace
 from sessions.models.places import Place, PlaceState
 from sessions.models.releases import AgendaLink, ScheduleRelease, agenda_token_hash
 from sessions.models.session import Session, SessionPerson, SessionQuerySet
+from sessions.models.side_events import SideEventApplication, SideEventSlot
 from sessions.models.signing import (
     SIGNS_WITHOUT_FULL_POWERS,
     FullPowersState,
@@ -28,12 +30,16 @@ __all__ = [
     "GalaSeat",
     "GalaTable",
     "Inscription",
+    "MediaPool",
     "Place",
     "PlaceState",
+    "PoolPlace",
     "ScheduleRelease",
     "Session",
     "SessionPerson",
     "SessionQuerySet",
+    "SideEventApplication",
+    "SideEventSlot",
     "Signatory",
     "agenda_token_hash",
     "may_exhibit",

@@ -29,15 +29,25 @@ from sessions.services.gala import (
     move_guest,
     seat_gala_dinner,
 )
+from sessions.services.media_pool import assign_pool_place, release_pool_place
 from sessions.services.places import release_place, reserve_place, waitlist_position
 from sessions.services.programme import (
     add_session_person,
     cancel_session,
+    check_interpretation_booths,
     create_session,
+    interpretation_booths_needed,
     publish_session,
     reschedule_session,
 )
 from sessions.services.releases import release_schedule
+from sessions.services.side_events import (
+    accept_side_event,
+    move_side_event,
+    propose_side_event,
+    refuse_side_event,
+    withdraw_side_event,
+)
 from sessions.services.signing import (
     assign_signing_slots,
     record_signing,
@@ -55,10 +65,12 @@ from sessions.services.speakers import (
 __all__ = [
     "BilateralSchedule",
     "accept_bilateral",
+    "accept_side_event",
     "add_booth",
     "add_session_person",
     "allocate_booth",
     "answer_gala_dinner",
+    "assign_pool_place",
     "assign_signing_slots",
     "cancel_bilateral",
     "cancel_session",
@@ -67,18 +79,24 @@ __all__ = [
     "check_exhibitor",
     "check_gala_guest",
     "check_gala_move",
+    "check_interpretation_booths",
     "close_booth",
     "create_session",
     "decline_bilateral",
     "exhibition_hours",
+    "interpretation_booths_needed",
     "issue_agenda_link",
     "move_guest",
+    "move_side_event",
     "move_speaker",
+    "propose_side_event",
     "publish_session",
     "record_signing",
+    "refuse_side_event",
     "register_signatory",
     "release_booth",
     "release_place",
+    "release_pool_place",
     "release_schedule",
     "reopen_booth",
     "request_bilateral",
@@ -95,4 +113,5 @@ __all__ = [
     "verify_full_powers",
     "waitlist_position",
     "withdraw_from_list",
+    "withdraw_side_event",
 ]

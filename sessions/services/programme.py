@@ -1,5 +1,6 @@
 """Every write to the programme. The rule that matters most here: a room never holds two
-published sessions at overlapping times."""
+published sessions at overlapping times. And a room holds only the sessions whose languages its
+interpretation booths can serve."""
 
 from datetime import datetime
 
@@ -7,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from conference.models import Conference, Room
 from sessions.enums import SessionState
-from sessions.errors import RoomDoubleBooked, RoomNotAtVenue, SessionTimesInvalid
+from sessions.errors import RoomDoubleBooked, RoomNotAtVenue, SessionTimesInvalid, TooFewBooths
 from sessions.models import Session, SessionPerson
 from sessions.selectors import room_clash
 
@@ -22,11 +23,13 @@ def create_session(conference: Conference, **fields) -> Session:
 
 
 def publish_session(session: Session) -> Session:
-    """Publish a draft (or restore a cancelled session). Raises `RoomDoubleBooked` when another
+    """Publish a draft (or restore a cancelled session). Raises `TooFewBooths` when its room
+    cannot interpret its languages, `RoomDoubleBooked` when another
     published session holds the room at an overlapping time. The room row is locked first, so two
     organisers publishing into the same slot at once cannot both succeed; on PostgreSQL the
     exclusion constraint `session_no_room_overlap` holds the rule again below the services."""
     with transaction.atomic():
+        check_interpretation_booths(session)
         _lock_room(session.room_id)
         _refuse_overlap(session)
         session.state = SessionState.PUBLISHED
@@ -64,11 +67,31 @@ def add_session_person(session: Session, **fields) -> SessionPerson:
     return person
 
 
+def interpretation_booths_needed(languages) -> int:
+    """Interpretation booths a session in `languages` needs: none in a single language, else one
+    per language, since each booth interprets into its own language (the six UN languages need
+    six booths)."""
+    count = len(set(languages or ()))
+    return count if count > 1 else 0
+
+
+def check_interpretation_booths(session: Session) -> None:
+    """Raise `TooFewBooths` when the session's room has fewer interpretation booths than its
+    languages need. A session without a room is not checked yet."""
+    room = session.room
+    if room is None:
+        return
+    needed = interpretation_booths_needed(session.languages)
+    if needed > room.interpretation_booths:
+        raise TooFewBooths(room=room, needed=needed, available=room.interpretation_booths)
+
+
 def _check_times_and_room(session):
     if session.ends_at <= session.starts_at:
         raise SessionTimesInvalid()
     if session.room is not None and session.room.venue_id != session.conference.venue_id:
         raise RoomNotAtVenue()
+    check_interpretation_booths(session)
 
 
 def _lock_room(room_id):

@@ -4,10 +4,16 @@ another delegation's ids, and answers 404 (never 403, which would confirm the ob
 import pytest
 from django.urls import URLPattern, reverse
 
+from delegations.models import ListEntry
 from delegations.services import answer_invitation, save_travel
 from portal.urls import urlpatterns
-from sessions.models import GalaAnswer, Place
-from sessions.services import answer_gala_dinner, request_bilateral, reserve_place
+from sessions.models import GalaAnswer, Place, SideEventSlot
+from sessions.services import (
+    answer_gala_dinner,
+    propose_side_event,
+    request_bilateral,
+    reserve_place,
+)
 from tests.factories import DelegationFactory, SessionFactory
 from tests.portal.support import delegate_data, pdf, photo, signed_in_focal_point
 
@@ -54,7 +60,20 @@ def victim(client, invite):
         preferred_day=delegation.conference.start_date,
         level="ministerial",
     )
+    delegation.refresh_from_db()  # confirmed by its focal point's answer
+    slot = SideEventSlot.objects.create(
+        conference=delegation.conference, starts_at=roundtable.starts_at
+    )
+    application = propose_side_event(
+        delegation,
+        slot=slot,
+        title="SECRETNAME event",
+        organisers="Them",
+        languages=["en"],
+        expected_audience=20,
+    )
     return {
+        "application": application,
         "meeting": meeting,
         "delegation": delegation,
         "delegate": delegate,
@@ -73,6 +92,7 @@ def _kwargs(pattern, victim):
         "delegate_id": victim["delegate"].pk,
         "place_id": victim["place"].pk,
         "meeting_id": victim["meeting"].pk,
+        "application_id": victim["application"].pk,
         "session_id": victim["roundtable"].pk
         if "gala" not in pattern.name
         else victim["dinner"].pk,
@@ -82,13 +102,18 @@ def _kwargs(pattern, victim):
 
 def test_every_portal_address_hides_another_delegations_objects(client, invite, victim):
     attacker = signed_in_focal_point(client, invite, country="FR")
-    owned = {"delegate_id", "place_id", "meeting_id"}
+    owned = {"delegate_id", "place_id", "meeting_id", "application_id"}
     walked = []
 
     for pattern in _portal_patterns():
         kwargs = _kwargs(pattern, victim)
         url = reverse(f"portal:{pattern.name}", kwargs=kwargs)
-        body = {"delegate": victim["delegate"].pk, "attending": "no", "hotel": "Mine"}
+        body = {
+            "delegate": victim["delegate"].pk,
+            "attending": "no",
+            "hotel": "Mine",
+            "name": "Forged",
+        }
         get, post = client.get(url), client.post(url, body)
         walked.append(pattern.name)
         for response in (get, post):
@@ -103,10 +128,14 @@ def test_every_portal_address_hides_another_delegations_objects(client, invite, 
     assert {"delegate-edit", "delegate-photo", "delegate-agenda", "place-release"} <= set(walked)
     assert {"travel-edit", "delegate-remove", "gala-answer", "place-reserve"} <= set(walked)
     assert {"bilateral-accept", "bilateral-decline", "bilateral-cancel"} <= set(walked)
+    assert {"participant-edit", "side-event-withdraw"} <= set(walked)
     # Nothing of the other delegation changed, and nothing was made in its name.
     victim["delegate"].refresh_from_db()
     assert victim["delegate"].family_name == "SECRETNAME"
     assert victim["delegate"].travel.hotel == "Secret Hotel"
+    assert not ListEntry.objects.filter(delegate=victim["delegate"]).exists()
+    victim["application"].refresh_from_db()
+    assert victim["application"].state == "submitted"
     assert Place.objects.get(pk=victim["place"].pk).state == "confirmed"
     assert GalaAnswer.objects.get(delegate=victim["delegate"]).attending is True
     assert not Place.objects.filter(delegate__delegation=attacker).exists()

@@ -85,6 +85,7 @@ PAGES = {
             "programme.galaseat",
             "programme.booth",
             "programme.exhibitor",
+            "delegations.liaisonofficer",
         ],
         [
             "delegations.invitation",
@@ -111,6 +112,14 @@ PAGES = {
             "programme.signatory",
             "conference.signature",
         ],
+    ),
+    "Press office": (
+        ["delegations.mediaapplication", "delegations.mediaoutlet", "programme.mediapool"],
+        ["delegations.delegate", "delegations.travel", "delegations.badge", "auth.user"],
+    ),
+    "Language services": (
+        ["programme.session", "conference.room"],
+        ["delegations.delegate", "delegations.travel", "programme.galatable", "auth.user"],
     ),
     "Read-only": (
         [

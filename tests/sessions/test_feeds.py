@@ -27,7 +27,7 @@ def at(day, hour, minute=0):
 @pytest.fixture
 def programme():
     conference = ConferenceFactory(slug="hanoi2025", name="Hanoi Convention")
-    hall = RoomFactory(venue=conference.venue, name="Main Hall")
+    hall = RoomFactory(venue=conference.venue, name="Main Hall", interpretation_booths=15)
     r339 = RoomFactory(venue=conference.venue, name="R339")
     opening = services.publish_session(
         SessionFactory(

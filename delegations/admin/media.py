@@ -1,0 +1,158 @@
+"""Media accreditation in the console: the press office reviews the journalists' applications
+within their outlets' quotas."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from conference.errors import DomainError
+from conference.files import private_file
+from delegations import services
+from delegations.enums import MediaState
+from delegations.models import MediaApplication, MediaOutlet
+
+
+@admin.register(MediaOutlet)
+class MediaOutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "conference", "quota", "accredited"]
+    list_filter = ["conference"]
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("conference")
+            .annotate(
+                accredited_total=Count(
+                    "applications", filter=Q(applications__state=MediaState.ACCREDITED)
+                )
+            )
+        )
+
+    @admin.display(description=_("accredited"), ordering="accredited_total")
+    def accredited(self, outlet):
+        return outlet.accredited_total
+
+
+class RefuseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason of the refusal"), widget=forms.Textarea)
+
+
+@admin.register(MediaApplication)
+class MediaApplicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "family_name",
+        "given_names",
+        "outlet",
+        "role",
+        "state",
+        "badge_number",
+        "submitted_at",
+        "files",
+    ]
+    list_filter = ["conference", "state", "role"]
+    search_fields = ["family_name", "given_names", "email", "outlet__name", "badge_number"]
+    list_select_related = ["outlet", "conference"]
+    exclude = ["user", "photo", "press_card"]
+    readonly_fields = [
+        "conference",
+        "outlet",
+        "family_name",
+        "given_names",
+        "email",
+        "nationality",
+        "role",
+        "press_card_number",
+        "equipment",
+        "language",
+        "state",
+        "badge_number",
+        "zones",
+        "reason",
+        "submitted_at",
+        "reviewed_at",
+    ]
+    actions = ["accredit_selected", "refuse_selected"]
+
+    def has_add_permission(self, request):
+        return False  # journalists apply on the public form
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/photo/",
+                self.admin_site.admin_view(self.photo_view),
+                name="delegations_mediaapplication_photo",
+            ),
+            path(
+                "<int:pk>/press-card/",
+                self.admin_site.admin_view(self.press_card_view),
+                name="delegations_mediaapplication_press_card",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("files"))
+    def files(self, application):
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("admin:delegations_mediaapplication_photo", args=[application.pk]),
+            _("photo"),
+            reverse("admin:delegations_mediaapplication_press_card", args=[application.pk]),
+            _("press card"),
+        )
+
+    def photo_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        application = get_object_or_404(MediaApplication, pk=pk)
+        return private_file(application.photo, content_type="image/jpeg")
+
+    def press_card_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        application = get_object_or_404(MediaApplication, pk=pk)
+        return private_file(application.press_card, content_type="application/pdf")
+
+    @admin.action(description=_("Accredit the selected journalists"), permissions=["change"])
+    def accredit_selected(self, request, queryset):
+        accredited = 0
+        for application in queryset.filter(state=MediaState.SUBMITTED):
+            try:
+                services.accredit_journalist(application)
+                accredited += 1
+            except DomainError as error:
+                self.message_user(request, f"{application}: {error.message}", messages.ERROR)
+        self.message_user(request, _("%(count)d journalists accredited.") % {"count": accredited})
+
+    @admin.action(description=_("Refuse the selected journalists"), permissions=["change"])
+    def refuse_selected(self, request, queryset):
+        form = RefuseForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            for application in queryset:
+                try:
+                    services.refuse_journalist(application, reason=form.cleaned_data["reason"])
+                except DomainError as error:
+                    self.message_user(request, f"{application}: {error.message}", messages.ERROR)
+            return redirect("admin:delegations_mediaapplication_changelist")
+        return TemplateResponse(
+            request,
+            "admin/delegations/mediaapplication/refuse.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Refuse media accreditation"),
+                "form": form,
+                "applications": queryset,
+            },
+        )

@@ -1,0 +1,1 @@
+"""The liaison officers' pages: their delegations' arrivals and departures, nothing else."""

@@ -1,0 +1,46 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from delegations.enums import MediaRole
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is not right."),
+        "inactive": _("The e-mail address or the password is not right."),
+    }
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class MediaApplicationForm(forms.Form):
+    outlet_name = forms.CharField(label=_("Media outlet"), max_length=200)
+    outlet_country = LazyTypedChoiceField(
+        label=_("Country of the outlet"), choices=[("", "---------"), *countries], required=False
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=MediaRole.choices)
+    given_names = forms.CharField(label=_("Given names"), max_length=150)
+    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    nationality = LazyTypedChoiceField(label=_("Nationality"), choices=countries)
+    email = forms.EmailField(label=_("E-mail address"))
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("To follow your application on this site."),
+    )
+    press_card_number = forms.CharField(label=_("Press card number"), max_length=60)
+    press_card = forms.FileField(label=_("Press card (PDF)"))
+    photo = forms.FileField(label=_("Photo (JPEG or PNG)"))
+    equipment = forms.CharField(
+        label=_("Equipment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Cameras, tripods, satellite equipment..."),
+    )
