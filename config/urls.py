@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from conference.views import convention_status_page
 from config import health
 
 handler404 = "config.api_errors.page_not_found"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("check-in/", include("delegations.check_in.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_urls")),
+    path("convention/<str:slug>/", convention_status_page, name="convention-status-page"),
 ]
 
 if settings.DEBUG:

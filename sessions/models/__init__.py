@@ -8,10 +8,11 @@ from sessions.models.releases import AgendaLink, ScheduleRelease, agenda_token_h
 from sessions.models.session import Session, SessionPerson, SessionQuerySet
 from sessions.models.signing import (
     SIGNS_WITHOUT_FULL_POWERS,
+    FullPowersAuthority,
     FullPowersState,
     Signatory,
 )
-from sessions.models.speakers import Inscription
+from sessions.models.speakers import Inscription, ReplyRequest
 
 __all__ = [
     "EXHIBITOR_KINDS",
@@ -23,6 +24,7 @@ __all__ = [
     "Booth",
     "BoothState",
     "Exhibitor",
+    "FullPowersAuthority",
     "FullPowersState",
     "GalaAnswer",
     "GalaSeat",
@@ -30,6 +32,7 @@ __all__ = [
     "Inscription",
     "Place",
     "PlaceState",
+    "ReplyRequest",
     "ScheduleRelease",
     "Session",
     "SessionPerson",

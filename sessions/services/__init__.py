@@ -40,6 +40,7 @@ from sessions.services.programme import (
 from sessions.services.releases import release_schedule
 from sessions.services.signing import (
     assign_signing_slots,
+    record_original_full_powers,
     record_signing,
     register_signatory,
     upload_full_powers,
@@ -47,7 +48,10 @@ from sessions.services.signing import (
 )
 from sessions.services.speakers import (
     move_speaker,
+    record_statement_times,
+    request_right_of_reply,
     request_to_speak,
+    substitute_speaker,
     swap_speakers,
     withdraw_from_list,
 )
@@ -75,13 +79,16 @@ __all__ = [
     "move_guest",
     "move_speaker",
     "publish_session",
+    "record_original_full_powers",
     "record_signing",
+    "record_statement_times",
     "register_signatory",
     "release_booth",
     "release_place",
     "release_schedule",
     "reopen_booth",
     "request_bilateral",
+    "request_right_of_reply",
     "request_to_speak",
     "reschedule_bilateral",
     "reschedule_session",
@@ -90,6 +97,7 @@ __all__ = [
     "save_exhibitor",
     "schedule_bilaterals",
     "seat_gala_dinner",
+    "substitute_speaker",
     "swap_speakers",
     "upload_full_powers",
     "verify_full_powers",
