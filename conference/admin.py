@@ -1,9 +1,13 @@
+from django import forms
 from django.contrib import admin
 
+from conference import services
+from conference.errors import DomainError
 from conference.models import (
     AccessZone,
     Conference,
     Convention,
+    DepositaryNotification,
     Instrument,
     Room,
     Signature,
@@ -54,14 +58,90 @@ class ConferenceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["venue"]
 
 
-class SignatureInline(admin.TabularInline):
+class RegisterInline(admin.TabularInline):
+    """Read here; recorded on their own pages, through the register's services."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SignatureInline(RegisterInline):
     model = Signature
-    extra = 0
+    fields = readonly_fields = ["country", "organisation", "signed_on", "place"]
 
 
-class InstrumentInline(admin.TabularInline):
+class InstrumentInline(RegisterInline):
     model = Instrument
-    extra = 0
+    fields = readonly_fields = ["country", "organisation", "kind", "deposited_on"]
+
+
+class SignatureForm(forms.ModelForm):
+    class Meta:
+        model = Signature
+        fields = ["convention", "country", "organisation", "signed_on", "place"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and "convention" in cleaned:  # nothing to check once recorded
+            _refused_as_form_error(
+                services.check_participant,
+                cleaned["convention"],
+                country=cleaned.get("country") or "",
+                organisation=cleaned.get("organisation") or "",
+            )
+            _refused_as_form_error(
+                services.check_signature_open,
+                cleaned["convention"],
+                signed_on=cleaned["signed_on"],
+                place=cleaned["place"],
+            )
+        return cleaned
+
+
+class InstrumentForm(forms.ModelForm):
+    class Meta:
+        model = Instrument
+        fields = ["convention", "country", "organisation", "kind", "deposited_on"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and "convention" in cleaned:  # nothing to check once recorded
+            _refused_as_form_error(
+                services.check_instrument,
+                cleaned["convention"],
+                kind=cleaned["kind"],
+                deposited_on=cleaned["deposited_on"],
+                country=cleaned.get("country") or "",
+                organisation=cleaned.get("organisation") or "",
+            )
+        return cleaned
+
+
+def _refused_as_form_error(check, *args, **kwargs):
+    try:
+        check(*args, **kwargs)
+    except DomainError as error:
+        raise forms.ValidationError(error.message) from error
+
+
+class RegisterAdmin(admin.ModelAdmin):
+    """Entries of the depositary's register are recorded through the services and then only
+    read (a wrong entry is deleted and recorded again)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.form.Meta.fields if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        obj.pk = self.record(**fields).pk
 
 
 @admin.register(Convention)
@@ -72,14 +152,39 @@ class ConventionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Signature)
-class SignatureAdmin(admin.ModelAdmin):
+class SignatureAdmin(RegisterAdmin):
+    form = SignatureForm
     list_display = ["__str__", "convention", "signed_on", "place"]
     list_filter = ["convention", "signed_on"]
     search_fields = ["country", "organisation"]
 
+    def record(self, *, convention, **fields):
+        return services.record_signature(convention, **fields)
+
 
 @admin.register(Instrument)
-class InstrumentAdmin(admin.ModelAdmin):
+class InstrumentAdmin(RegisterAdmin):
+    form = InstrumentForm
     list_display = ["__str__", "convention", "kind", "deposited_on"]
     list_filter = ["convention", "kind"]
     search_fields = ["country", "organisation"]
+
+    def record(self, *, convention, **fields):
+        return services.deposit_instrument(convention, **fields)
+
+
+class DepositaryNotificationForm(forms.ModelForm):
+    class Meta:
+        model = DepositaryNotification
+        fields = ["convention", "reference", "issued_on", "subject", "is_illustrative"]
+
+
+@admin.register(DepositaryNotification)
+class DepositaryNotificationAdmin(RegisterAdmin):
+    form = DepositaryNotificationForm
+    list_display = ["reference", "convention", "issued_on", "subject", "is_illustrative"]
+    list_filter = ["convention", "is_illustrative"]
+    search_fields = ["reference", "subject"]
+
+    def record(self, *, convention, **fields):
+        return services.record_depositary_notification(convention, **fields)

@@ -7,6 +7,7 @@ console into form errors. Every app defines its own subclasses beside its servic
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 class DomainError(Exception):
@@ -40,3 +41,27 @@ def full_clean_or_raise(instance, *domain_errors):
             if domain_error.code in codes:
                 raise domain_error() from exc
         raise
+
+
+class NotAParticipant(DomainError):
+    code = "not_a_participant"
+    default_message = _(
+        "Only a State or a regional economic integration organisation of the convention signs "
+        "it or deposits an instrument."
+    )
+    status_code = 400
+
+
+class SignatureNotOpen(DomainError):
+    code = "signature_not_open"
+    default_message = _("The convention is not open for signature at that place on that date.")
+    status_code = 400
+
+
+class WrongInstrument(DomainError):
+    code = "wrong_instrument"
+    default_message = _(
+        "A signatory ratifies, accepts or approves the convention; a participant that did not "
+        "sign accedes to it."
+    )
+    status_code = 400

@@ -114,6 +114,37 @@ class Convention(models.Model):
     days_after_last_instrument = models.PositiveSmallIntegerField(
         _("days after that instrument"), default=90
     )
+    # Art. 64: where and when the convention is open for signature. Empty: no limit is known.
+    opening_place = models.CharField(
+        _("place of the opening for signature"), max_length=100, blank=True
+    )
+    opening_from = models.DateField(_("opening for signature, first day"), null=True, blank=True)
+    opening_until = models.DateField(_("opening for signature, last day"), null=True, blank=True)
+    headquarters_place = models.CharField(
+        _("place of signature afterwards"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example United Nations Headquarters, New York."),
+    )
+    # Art. 65(2): for a participant depositing after the decisive instrument.
+    days_after_later_instrument = models.PositiveSmallIntegerField(
+        _("days after a later instrument"), default=30
+    )
+    regional_organisations = models.JSONField(
+        _("regional economic integration organisations"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Names of the organisations that may sign and deposit instruments as regional "
+            'economic integration organisations, for example ["European Union"].'
+        ),
+    )
+    register_is_partial = models.BooleanField(
+        _("the register is partial"),
+        default=False,
+        help_text=_("Set when the register holds only the actions that could be verified."),
+    )
+    register_note = models.TextField(_("note on the register"), blank=True)
 
     class Meta:
         verbose_name = _("convention")
@@ -212,6 +243,25 @@ class Conference(models.Model):
         default="A",
         help_text=_("States are taken in alphabetical order starting from this letter."),
     )
+    provisional_signing_on_scan = models.BooleanField(
+        _("signing on a copy of the full powers"),
+        default=False,
+        help_text=_(
+            "A signatory whose full powers were verified on a copy signs provisionally, before "
+            "the original reaches the depositary."
+        ),
+    )
+    speaking_minutes_reply = models.PositiveSmallIntegerField(
+        _("time of a reply (minutes)"), default=5
+    )
+    regional_balance = models.BooleanField(
+        _("geographic balance within a level"),
+        default=False,
+        help_text=_(
+            "Within a level of representation, speakers alternate between the United Nations "
+            "regional groups."
+        ),
+    )
     host_pride_of_place = models.BooleanField(
         _("host's pride of place"),
         default=True,
@@ -256,6 +306,14 @@ class Conference(models.Model):
         return datetime.combine(day, clock, tzinfo=self.tzinfo)
 
 
+class ParticipantKind(models.TextChoices):
+    """Who may become party to a convention (Art. 64): a State or a regional economic
+    integration organisation (REIO); other organisations never sign."""
+
+    STATE = "state", _("State")
+    REIO = "reio", _("Regional economic integration organisation")
+
+
 class Party(models.Model):
     """What a State or a regional economic integration organisation (REIO) did about a
     convention: abstract base of signatures and instruments."""
@@ -275,6 +333,10 @@ class Party(models.Model):
     @property
     def is_reio(self):
         return not self.country
+
+    @property
+    def participant_kind(self):
+        return ParticipantKind.REIO if self.is_reio else ParticipantKind.STATE
 
 
 _STATE_OR_REIO = (Q(country="") & ~Q(organisation="")) | (~Q(country="") & Q(organisation=""))
@@ -320,3 +382,33 @@ class Instrument(Party):
                 name="instrument_once",
             ),
         ]
+
+
+class DepositaryNotification(models.Model):
+    """A depositary notification (C.N.) by which the Secretary-General tells the States of an
+    action about the convention: the opening for signature, a signature, an instrument."""
+
+    convention = models.ForeignKey(
+        Convention, on_delete=models.CASCADE, related_name="notifications"
+    )
+    reference = models.CharField(
+        _("reference"), max_length=60, help_text=_("For example C.N.196.2025.TREATIES-XVIII.16.")
+    )
+    issued_on = models.DateField(_("issued on"))
+    subject = models.CharField(_("subject"), max_length=300)
+    is_illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=_("Invented for a demonstration.")
+    )
+
+    class Meta:
+        verbose_name = _("depositary notification")
+        verbose_name_plural = _("depositary notifications")
+        ordering = ["issued_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "reference"], name="notification_unique_reference"
+            )
+        ]
+
+    def __str__(self):
+        return self.reference

@@ -1,31 +1,89 @@
-"""Reads about the event itself."""
+"""Reads about the event itself: the depositary's register of a convention."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from conference.models import Convention
+from conference.models import Convention, Instrument
 
 
 def convention_status(convention: Convention) -> dict:
-    """Signatories, instruments and entry into force.
+    """Signatories, instruments, notifications and entry into force.
 
-    The convention enters into force on the ninetieth day (by default) after the deposit of the
-    fortieth instrument; an instrument of a regional economic integration organisation does not
-    count in addition to those of its member States, so it is listed but not counted.
-    """
+    Art. 65(1): the convention enters into force on the ninetieth day (by default) after the
+    deposit of the fortieth instrument; an instrument of a regional economic integration
+    organisation does not count in addition to those of its member States, so it is listed but
+    not counted. Art. 65(2): for a participant depositing after the fortieth instrument, on the
+    thirtieth day (by default) after its own deposit, or on the convention's date if later.
+    `participants` joins each participant's signature and instrument, as the Treaty Collection
+    lists them (alphabetically by name)."""
     signatures = list(convention.signatures.order_by("signed_on", "pk"))
     instruments = list(convention.instruments.order_by("deposited_on", "pk"))
     counting = [instrument for instrument in instruments if not instrument.is_reio]
     needed = convention.instruments_for_entry_into_force
     decisive = counting[needed - 1] if len(counting) >= needed else None
+    entry_into_force = (
+        decisive.deposited_on + timedelta(days=convention.days_after_last_instrument)
+        if decisive
+        else None
+    )
+    for instrument in instruments:
+        instrument.entry_into_force = entry_into_force_for(
+            convention, instrument, decisive=decisive, convention_date=entry_into_force
+        )
     return {
         "convention": convention,
         "signatures": signatures,
         "instruments": instruments,
+        "participants": _participants(signatures, instruments),
+        "notifications": list(convention.notifications.order_by("issued_on", "pk")),
         "instruments_counted": len(counting),
         "instruments_missing": max(0, needed - len(counting)),
-        "entry_into_force": (
-            decisive.deposited_on + timedelta(days=convention.days_after_last_instrument)
-            if decisive
-            else None
-        ),
+        "entry_into_force": entry_into_force,
     }
+
+
+def entry_into_force_for(
+    convention: Convention,
+    instrument: Instrument,
+    *,
+    decisive: Instrument | None,
+    convention_date: date | None,
+) -> date | None:
+    """The date the convention enters into force for the participant of `instrument`: the
+    convention's own date for an instrument deposited up to the decisive one (Art. 65(1)); for a
+    later one, the thirtieth day after its deposit or the convention's date, whichever is later
+    (Art. 65(2)). None while the convention is not due to enter into force."""
+    if decisive is None or convention_date is None:
+        return None
+    if (instrument.deposited_on, instrument.pk) <= (decisive.deposited_on, decisive.pk):
+        return convention_date
+    own = instrument.deposited_on + timedelta(days=convention.days_after_later_instrument)
+    return max(own, convention_date)
+
+
+def _participants(signatures, instruments):
+    rows = {}
+    for signature in signatures:
+        rows.setdefault(_key(signature), {"name": str(signature), "party": signature})[
+            "signature"
+        ] = signature
+    for instrument in instruments:
+        rows.setdefault(_key(instrument), {"name": str(instrument), "party": instrument})[
+            "instrument"
+        ] = instrument
+    return sorted(
+        ({"signature": None, "instrument": None, **row} for row in rows.values()),
+        key=lambda row: row["name"].casefold(),
+    )
+
+
+def _key(party):
+    return (party.country.code or "", party.organisation)
+
+
+# The Treaty Collection's mark beside an instrument's date: none for a ratification.
+TREATY_COLLECTION_MARKS = {
+    Instrument.Kind.RATIFICATION: "",
+    Instrument.Kind.ACCEPTANCE: "A",
+    Instrument.Kind.APPROVAL: "AA",
+    Instrument.Kind.ACCESSION: "a",
+}

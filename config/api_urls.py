@@ -3,7 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from conference.api.views import ConventionStatusView
+from conference.api.views import ConventionStatusCSVView, ConventionStatusView
 from sessions.api.views import AgendaView
 
 urlpatterns = [
@@ -14,6 +14,11 @@ urlpatterns = [
         "conferences/<str:slug>/convention/",
         ConventionStatusView.as_view(),
         name="convention-status",
+    ),
+    path(
+        "conferences/<str:slug>/convention.csv",
+        ConventionStatusCSVView.as_view(),
+        name="convention-status-csv",
     ),
     path("agenda/<str:token>.ics", AgendaView.as_view(), name="personal-agenda"),
     path("", include("delegations.api.urls")),

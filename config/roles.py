@@ -78,11 +78,13 @@ PROTOCOL = Role(
         "delegations.portalaccount": (VIEW,),
         # speakers' list
         "programme.inscription": ALL,
+        "programme.replyrequest": ALL,
         # signing ceremony, signatures and ratifications
         "programme.signatory": (VIEW, CHANGE),
         "conference.convention": (VIEW, CHANGE),
         "conference.signature": EDIT,
         "conference.instrument": EDIT,
+        "conference.depositarynotification": EDIT,
         # bilaterals
         "programme.bilateralmeeting": EDIT,
         # side events: the slot grid and the decisions on the applications

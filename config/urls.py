@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from conference.views import convention_status_page
 from config import health
 
 handler404 = "config.api_errors.page_not_found"
@@ -17,6 +18,7 @@ urlpatterns = [
     path("press/", include("press.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api_urls")),
+    path("convention/<str:slug>/", convention_status_page, name="convention-status-page"),
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class DelegationKind(models.TextChoices):
     MEMBER_STATE = "member_state", _("Member State")
     OBSERVER_STATE = "observer_state", _("Observer State")
+    # A regional economic integration organisation (the European Union) becomes party to a
+    # convention beside its member States; other regional organisations never sign.
+    REIO = "reio", _("Regional economic integration organisation")
     REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")
     INTERGOVERNMENTAL_ORGANISATION = (
         "intergovernmental_organisation",
@@ -22,6 +25,11 @@ class DelegationKind(models.TextChoices):
     @classmethod
     def states(cls):
         return [cls.MEMBER_STATE, cls.OBSERVER_STATE]
+
+    @classmethod
+    def participants(cls):
+        """Kinds of delegation that may sign a convention: States and REIOs."""
+        return [cls.MEMBER_STATE, cls.OBSERVER_STATE, cls.REIO]
 
 
 class DelegationStatus(models.TextChoices):

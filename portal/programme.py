@@ -8,10 +8,12 @@ from django.views.decorators.http import require_POST
 
 from conference.errors import DomainError
 from delegations.choices import NOT_ON_THE_FLOOR
+from delegations.models import Delegate
 from delegations.services import is_editable
 from portal.access import focal_point_required
 from portal.forms import PlaceForm
 from sessions.enums import SessionKind, SessionState
+from sessions.errors import SpeakerNotInDelegation
 from sessions.models import GalaAnswer, Inscription, Place, PlaceState, Session
 from sessions.selectors import expected_times, gala_guests
 from sessions.services import (
@@ -150,7 +152,16 @@ def speak(request):
             withdraw_from_list(delegation, by_focal_point=True)
             messages.success(request, _("Your delegation is off the speakers' list."))
         else:
-            speaker = delegation.delegates.filter(pk=request.POST.get("speaker") or 0).first()
+            speaker, chosen = None, request.POST.get("speaker", "")
+            if chosen:
+                # Any delegate of the conference: whether the speaker may speak for the
+                # delegation is the service's rule.
+                if chosen.isdigit() and len(chosen) < 10:
+                    speaker = Delegate.objects.filter(
+                        pk=int(chosen), conference=delegation.conference
+                    ).first()
+                if speaker is None:
+                    raise SpeakerNotInDelegation()
             request_to_speak(delegation, speaker=speaker, by_focal_point=True)
             messages.success(request, _("Your delegation is on the speakers' list."))
     except DomainError as error:

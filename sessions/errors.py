@@ -56,7 +56,9 @@ class NotInscribed(DomainError):
 
 class NotAStateDelegation(DomainError):
     code = "not_a_state"
-    default_message = _("Only a State's delegation signs the Convention.")
+    default_message = _(
+        "Only a State or a regional economic integration organisation signs the Convention."
+    )
     status_code = 400
 
 
@@ -242,3 +244,29 @@ class PoolNotOpen(DomainError):
     default_message = _(
         "Only an accredited journalist of this conference, one per outlet, takes a pool place."
     )
+
+
+class FullPowersIssuerMissing(DomainError):
+    code = "full_powers_issuer_missing"
+    default_message = _(
+        "Say who signed the full powers (the Head of State, the Head of Government or the "
+        "Minister for Foreign Affairs) and give their name and title."
+    )
+    status_code = 400
+
+
+class SpeakerNotInDelegation(DomainError):
+    code = "speaker_not_in_delegation"
+    default_message = _("The speaker must be a member of the delegation.")
+    status_code = 400
+
+
+class NotAGeneralDebate(DomainError):
+    code = "not_a_general_debate"
+    default_message = _("This session is not a sitting of the conference's general debate.")
+    status_code = 400
+
+
+class ReplyAlreadyRequested(DomainError):
+    code = "reply_already_requested"
+    default_message = _("This delegation has already asked for a right of reply in this sitting.")

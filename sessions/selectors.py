@@ -6,8 +6,9 @@ from typing import NamedTuple
 
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 
+from conference.regional_groups import regional_group
 from delegations.enums import DelegateRole, DelegationKind
-from delegations.precedence import BY_INSCRIPTION, order_delegations
+from delegations.precedence import order_by_precedence
 from sessions.enums import SessionAccess, SessionKind, SessionState
 from sessions.models import (
     AgendaLink,
@@ -17,6 +18,7 @@ from sessions.models import (
     Inscription,
     Place,
     PlaceState,
+    ReplyRequest,
     ScheduleRelease,
     Session,
     SessionPerson,
@@ -104,7 +106,9 @@ def delegate_by_agenda_token(token):
 
 def speakers_list(conference) -> list[Inscription]:
     """Active inscriptions in speaking order: positions set by hand first (the frozen list),
-    else by precedence and time of inscription."""
+    else by precedence at the level of the person who takes the floor, then the time the
+    delegation took that level; balanced between regional groups within a level where the
+    conference asks for it."""
     active = list(
         Inscription.objects.filter(conference=conference, withdrawn_at__isnull=True)
         .select_related("delegation", "speaker")
@@ -112,14 +116,18 @@ def speakers_list(conference) -> list[Inscription]:
     )
     if any(entry.position for entry in active):
         return sorted(active, key=lambda e: (e.position or 10**9, e.requested_at))
-    by_delegation = {entry.delegation_id: entry for entry in active}
-    ordered = order_delegations(
-        [entry.delegation for entry in active],
+    return order_by_precedence(
+        active,
         conference=conference,
-        tie_break=BY_INSCRIPTION,
-        inscribed_at={entry.delegation_id: entry.requested_at for entry in active},
+        delegation_of=lambda entry: entry.delegation,
+        rank_of=lambda entry: entry.level,
+        inscribed_at={entry.pk: entry.ranked_at for entry in active},
+        group_of=(
+            (lambda entry: regional_group(entry.delegation.country.code))
+            if conference.regional_balance
+            else None
+        ),
     )
-    return [by_delegation[delegation.pk] for delegation in ordered]
 
 
 def speaking_minutes(conference, delegation) -> int:
@@ -128,28 +136,91 @@ def speaking_minutes(conference, delegation) -> int:
     return conference.speaking_minutes_observer
 
 
-def expected_times(conference) -> list[tuple[Inscription, object]]:
-    """Each speaker with the expected start of the statement, filling the general debate's
-    sittings in order; a statement that does not fit in a sitting goes to the next one. None
-    for those beyond the last sitting."""
+class Statement(NamedTuple):
+    """One line of the chair's running order."""
+
+    # "opening" (a chair or principal), "list" (an inscription), "reply" (a right of reply)
+    kind: str
+    sitting: Session | None
+    entry: object  # a SessionPerson, an Inscription or a ReplyRequest
+    minutes: int
+    expected_at: object  # None beyond the last sitting
+    started_at: object
+    ended_at: object
+
+
+def running_order(conference) -> list[Statement]:
+    """The general debate as the chair runs it: each sitting opens with the statements of its
+    chairs and principals (those given a statement time), then the speakers' list fills the
+    sitting, then the rights of reply asked in it are heard in the order of the requests, with
+    their own time limit. A statement that does not fit in a sitting goes to the next one;
+    those beyond the last sitting have no expected time."""
     sittings = list(
         Session.objects.filter(
             conference=conference, kind=SessionKind.GENERAL_DEBATE, state=SessionState.PUBLISHED
-        ).order_by("starts_at")
+        )
+        .order_by("starts_at")
+        .prefetch_related(
+            Prefetch(
+                "people",
+                queryset=SessionPerson.objects.filter(statement_minutes__isnull=False)
+                .select_related("delegate")
+                .order_by("position", "pk"),
+                to_attr="openers",
+            ),
+            Prefetch(
+                "replies",
+                queryset=ReplyRequest.objects.select_related("delegation", "speaker").order_by(
+                    "requested_at", "pk"
+                ),
+                to_attr="reply_requests",
+            ),
+        )
     )
-    schedule = []
-    index, clock = 0, sittings[0].starts_at if sittings else None
-    for entry in speakers_list(conference):
-        length = timedelta(minutes=speaking_minutes(conference, entry.delegation))
-        while index < len(sittings) and clock + length > sittings[index].ends_at:
-            index += 1
-            clock = sittings[index].starts_at if index < len(sittings) else None
-        if index >= len(sittings):
-            schedule.append((entry, None))
-            continue
-        schedule.append((entry, clock))
-        clock += length
-    return schedule
+    waiting = list(speakers_list(conference))
+    order = []
+    reply_minutes = conference.speaking_minutes_reply
+    for sitting in sittings:
+        clock = sitting.starts_at
+        for person in sitting.openers:
+            order.append(_statement("opening", sitting, person, person.statement_minutes, clock))
+            clock += timedelta(minutes=person.statement_minutes)
+        list_ends = sitting.ends_at - timedelta(minutes=reply_minutes * len(sitting.reply_requests))
+        while waiting:
+            minutes = speaking_minutes(conference, waiting[0].delegation)
+            if clock + timedelta(minutes=minutes) > list_ends:
+                break
+            order.append(_statement("list", sitting, waiting.pop(0), minutes, clock))
+            clock += timedelta(minutes=minutes)
+        for reply in sitting.reply_requests:
+            order.append(_statement("reply", sitting, reply, reply_minutes, clock))
+            clock += timedelta(minutes=reply_minutes)
+    for entry in waiting:
+        minutes = speaking_minutes(conference, entry.delegation)
+        order.append(_statement("list", None, entry, minutes, None))
+    return order
+
+
+def _statement(kind, sitting, entry, minutes, expected_at):
+    return Statement(
+        kind=kind,
+        sitting=sitting,
+        entry=entry,
+        minutes=minutes,
+        expected_at=expected_at,
+        started_at=getattr(entry, "started_at", None),
+        ended_at=getattr(entry, "ended_at", None),
+    )
+
+
+def expected_times(conference) -> list[tuple[Inscription, object]]:
+    """Each speaker on the list with the expected start of the statement (see
+    `running_order`); None for those beyond the last sitting."""
+    return [
+        (statement.entry, statement.expected_at)
+        for statement in running_order(conference)
+        if statement.kind == "list"
+    ]
 
 
 def seating_plan(session) -> list[GalaTable]:

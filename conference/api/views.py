@@ -1,18 +1,26 @@
-from django.http import Http404
+"""The depositary's register of the Convention a conference opened for signature: JSON, and CSV
+in the Treaty Collection's layout."""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from conference.models import Conference, Instrument
-from conference.selectors import convention_status
+from conference.models import Conference, Instrument, ParticipantKind
+from conference.selectors import TREATY_COLLECTION_MARKS, convention_status
 
 
 class PartySerializer(serializers.Serializer):
     country = serializers.CharField(source="country.code", allow_blank=True)
     name = serializers.CharField(source="__str__")
     is_reio = serializers.BooleanField()
+    participant_kind = serializers.ChoiceField(choices=ParticipantKind.choices)
 
 
 class SignatureSerializer(PartySerializer):
@@ -23,6 +31,17 @@ class SignatureSerializer(PartySerializer):
 class InstrumentSerializer(PartySerializer):
     kind = serializers.ChoiceField(choices=Instrument.Kind.choices)
     deposited_on = serializers.DateField()
+    entry_into_force = serializers.DateField(
+        allow_null=True,
+        help_text="For this participant: Art. 65(1) up to the decisive instrument, 65(2) after.",
+    )
+
+
+class NotificationSerializer(serializers.Serializer):
+    reference = serializers.CharField()
+    issued_on = serializers.DateField()
+    subject = serializers.CharField()
+    is_illustrative = serializers.BooleanField()
 
 
 class ConventionStatusSerializer(serializers.Serializer):
@@ -31,13 +50,26 @@ class ConventionStatusSerializer(serializers.Serializer):
     instruments_for_entry_into_force = serializers.IntegerField(
         source="convention.instruments_for_entry_into_force"
     )
+    is_partial = serializers.BooleanField(
+        source="convention.register_is_partial",
+        help_text="True when the register holds only the actions that could be verified.",
+    )
+    note = serializers.CharField(source="convention.register_note")
     signatures = SignatureSerializer(many=True)
     instruments = InstrumentSerializer(many=True)
+    notifications = NotificationSerializer(many=True)
     instruments_counted = serializers.IntegerField(
         help_text="Instruments that count: a REIO's does not count in addition to its members'."
     )
     instruments_missing = serializers.IntegerField()
     entry_into_force = serializers.DateField(allow_null=True)
+
+
+def _status(slug):
+    conference = Conference.objects.select_related("convention").filter(slug=slug).first()
+    if conference is None or conference.convention is None:
+        raise Http404
+    return convention_status(conference.convention)
 
 
 @extend_schema(tags=["convention"], responses={200: ConventionStatusSerializer})
@@ -48,7 +80,68 @@ class ConventionStatusView(APIView):
     permission_classes = [AllowAny]
 
     def get(self, request, slug):
-        conference = Conference.objects.select_related("convention").filter(slug=slug).first()
-        if conference is None or conference.convention is None:
-            raise Http404
-        return Response(ConventionStatusSerializer(convention_status(conference.convention)).data)
+        return Response(ConventionStatusSerializer(_status(slug)).data)
+
+
+@extend_schema(tags=["convention"], responses={(200, "text/csv"): OpenApiTypes.BINARY})
+class ConventionStatusCSVView(APIView):
+    """The same status as CSV, in the Treaty Collection's layout: participant, signature, and
+    the instrument's date marked A (acceptance), AA (approval) or a (accession)."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get(self, request, slug):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerows(treaty_collection_rows(_status(slug)))
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slug}-convention-status.csv"'
+        return response
+
+
+def treaty_collection_rows(status):
+    """The header, then one row per participant, then a note when the register is partial."""
+    rows = [
+        [
+            "Participant",
+            "Signature",
+            "Ratification, Acceptance(A), Approval(AA), Accession(a)",
+            "Entry into force",
+        ]
+    ]
+    for row in status["participants"]:
+        signature, instrument = row["signature"], row["instrument"]
+        rows.append(
+            [
+                row["name"],
+                _treaty_date(signature.signed_on) if signature else "",
+                (
+                    " ".join(
+                        filter(
+                            None,
+                            [
+                                _treaty_date(instrument.deposited_on),
+                                TREATY_COLLECTION_MARKS[instrument.kind],
+                            ],
+                        )
+                    )
+                    if instrument
+                    else ""
+                ),
+                _treaty_date(instrument.entry_into_force)
+                if instrument and instrument.entry_into_force
+                else "",
+            ]
+        )
+    if status["convention"].register_is_partial:
+        rows.append(["Partial list", status["convention"].register_note, "", ""])
+    return rows
+
+
+def _treaty_date(day):
+    """As the Treaty Collection writes dates: 25 Oct 2025, in English whatever the locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

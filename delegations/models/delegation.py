@@ -122,6 +122,11 @@ class Delegation(models.Model):
         return self.kind in _STATE_KINDS
 
     @property
+    def is_treaty_participant(self):
+        """A State or a regional economic integration organisation: it may sign a convention."""
+        return self.kind in DelegationKind.participants()
+
+    @property
     def display_name(self):
         return str(self.country.name) if self.is_state else self.name
 
@@ -147,6 +152,15 @@ class Delegate(models.Model):
         max_length=40,
         choices=ProtocolRank.choices,
         default=ProtocolRank.DELEGATE,
+    )
+    principal_order = models.PositiveSmallIntegerField(
+        _("place among the principals"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For the conference's principals (the Secretary-General, the co-organisers' heads, "
+            "the host's dignitaries): 1 comes first after the host. Empty for everyone else."
+        ),
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)

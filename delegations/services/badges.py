@@ -36,6 +36,7 @@ NUMBER_DIGITS = 6
 COLOUR_BY_KIND = {
     DelegationKind.MEMBER_STATE: BadgeColour.RED,
     DelegationKind.OBSERVER_STATE: BadgeColour.GREEN,
+    DelegationKind.REIO: BadgeColour.GREEN,
     DelegationKind.REGIONAL_ORGANISATION: BadgeColour.GREEN,
     DelegationKind.INTERGOVERNMENTAL_ORGANISATION: BadgeColour.GREEN,
     DelegationKind.UN_ENTITY: BadgeColour.GREEN,

@@ -13,6 +13,7 @@ from conference.models import Conference
 from sessions import services
 from sessions.documents import signing as signing_documents
 from sessions.models import (
+    FullPowersAuthority,
     FullPowersState,
     Signatory,
 )
@@ -31,6 +32,21 @@ class RejectFullPowersForm(forms.Form):
     )
 
 
+class ApproveFullPowersForm(forms.Form):
+    # Not required here: the service refuses missing ones, in its own words.
+    issued_by = forms.ChoiceField(
+        label=_("Full powers signed by"),
+        choices=[("", "—"), *FullPowersAuthority.choices],
+        required=False,
+    )
+    issuer = forms.CharField(
+        label=_("Name and title of the signer"),
+        required=False,
+        max_length=200,
+        help_text=_("As the instrument gives them."),
+    )
+
+
 @admin.register(Signatory)
 class SignatoryAdmin(admin.ModelAdmin):
     list_display = [
@@ -39,6 +55,7 @@ class SignatoryAdmin(admin.ModelAdmin):
         "delegate",
         "full_powers_state",
         "full_powers_document",
+        "original_received_at",
         "signed_at",
     ]
     list_display_links = ["delegation"]
@@ -58,6 +75,10 @@ class SignatoryAdmin(admin.ModelAdmin):
         "delegate",
         "full_powers_document",
         "full_powers_state",
+        "full_powers_issued_by",
+        "full_powers_issuer",
+        "original_received_at",
+        "original_received_by",
         "rejection_reason",
         "verified_by",
         "verified_at",
@@ -67,6 +88,7 @@ class SignatoryAdmin(admin.ModelAdmin):
     actions = [
         "approve_full_powers",
         "reject_full_powers",
+        "record_original_received",
         "assign_signing_order",
         "record_signature",
         "print_signing_order",
@@ -84,6 +106,7 @@ class SignatoryAdmin(admin.ModelAdmin):
             return "—"
         links = [(_("Download (PDF)"), "admin:programme_signatory_full_powers")]
         if signatory.full_powers_state == FullPowersState.PENDING:
+            links.append((_("Approve…"), "admin:programme_signatory_approve"))
             links.append((_("Reject…"), "admin:programme_signatory_reject"))
         return format_html_join(
             " · ",
@@ -97,6 +120,11 @@ class SignatoryAdmin(admin.ModelAdmin):
                 "<int:pk>/full-powers.pdf",
                 self.admin_site.admin_view(self.full_powers_view),
                 name="programme_signatory_full_powers",
+            ),
+            path(
+                "<int:pk>/approve/",
+                self.admin_site.admin_view(self.approve_view),
+                name="programme_signatory_approve",
             ),
             path(
                 "<int:pk>/reject/",
@@ -152,6 +180,63 @@ class SignatoryAdmin(admin.ModelAdmin):
         return TemplateResponse(
             request, "admin/programme/signatory/reject_full_powers.html", context
         )
+
+    def approve_view(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        signatory = get_object_or_404(
+            Signatory.objects.select_related("delegation__conference", "delegate"), pk=pk
+        )
+        form = ApproveFullPowersForm(
+            request.POST if request.method == "POST" else None,
+            initial={
+                "issued_by": signatory.full_powers_issued_by,
+                "issuer": signatory.full_powers_issuer,
+            },
+        )
+        if form.is_valid():
+            try:
+                services.verify_full_powers(
+                    signatory,
+                    approve=True,
+                    by=request.user.get_username(),
+                    issued_by=form.cleaned_data["issued_by"],
+                    issuer=form.cleaned_data["issuer"],
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(
+                    request,
+                    _("The full powers of %(signatory)s are approved; the delegation is told.")
+                    % {"signatory": signatory},
+                )
+                return redirect("admin:programme_signatory_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Approve the full powers"),
+            "signatory": signatory,
+            "form": form,
+        }
+        return TemplateResponse(
+            request, "admin/programme/signatory/approve_full_powers.html", context
+        )
+
+    @admin.action(
+        description=_("Record that the original full powers were received"),
+        permissions=["change"],
+    )
+    def record_original_received(self, request, queryset):
+        received = 0
+        for signatory in self._with_people(queryset):
+            try:
+                services.record_original_full_powers(signatory, by=request.user.get_username())
+            except DomainError as error:
+                self.message_user(request, f"{signatory}: {error.message}", messages.ERROR)
+                continue
+            received += 1
+        self.message_user(request, _("Originals received: %(count)d.") % {"count": received})
 
     @admin.action(description=_("Approve the full powers"), permissions=["change"])
     def approve_full_powers(self, request, queryset):

@@ -1,6 +1,7 @@
-"""The general debate's speakers' list in the console: the list in speaking order with the
-expected times, and the organisers' moves: add a delegation, move, swap, withdraw. Every change
-goes through the services (sessions/services/speakers.py)."""
+"""The general debate's speakers' list in the console: the chair's running order (opening
+statements, the list, the rights of reply) with expected and actual times, and the organisers'
+moves: add a delegation, substitute its speaker, move, swap, withdraw. Every change goes through
+the services (sessions/services/speakers.py), which hold the rules."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -13,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from conference.errors import DomainError
 from conference.models import Conference
 from delegations.choices import DelegationChoiceField, delegations_on_the_floor
-from delegations.enums import DelegateRole
 from delegations.models import Delegate, Delegation
 from sessions import services
+from sessions.errors import SpeakerNotInDelegation
 from sessions.models import Inscription
-from sessions.selectors import expected_times, speaking_minutes
+from sessions.selectors import running_order
 
 
 class AddSpeakerForm(forms.Form):
@@ -28,6 +29,7 @@ class AddSpeakerForm(forms.Form):
         label=_("Speaker"),
         help_text=_("Empty: the head of delegation."),
     )
+    # Whether the speaker may speak for the delegation is the service's rule.
 
     def __init__(self, *args, conference, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,22 +40,26 @@ class AddSpeakerForm(forms.Form):
         self.fields["delegation"].queryset = delegations
         self.fields["speaker"].queryset = Delegate.objects.filter(delegation__in=delegations)
 
-    def clean(self):
-        cleaned = super().clean()
-        speaker, delegation = cleaned.get("speaker"), cleaned.get("delegation")
-        if speaker and delegation and speaker.delegation_id != delegation.pk:
-            self.add_error("speaker", _("The speaker must belong to the delegation."))
-        return cleaned
-
 
 @admin.register(Inscription)
 class InscriptionAdmin(admin.ModelAdmin):
-    list_display = ["delegation", "speaker", "requested_at", "position", "withdrawn_at"]
+    list_display = ["delegation", "speaker", "level", "requested_at", "position", "withdrawn_at"]
     list_filter = ["conference", ("withdrawn_at", admin.EmptyFieldListFilter)]
     search_fields = ["delegation__name", "delegation__country", "speaker__family_name"]
     list_select_related = ["delegation", "speaker", "conference"]
-    readonly_fields = ["conference", "delegation", "requested_at", "position", "withdrawn_at"]
-    fields = [*readonly_fields, "speaker"]
+    # The speaker changes from the list, through the service that ranks the delegation again.
+    fields = readonly_fields = [
+        "conference",
+        "delegation",
+        "speaker",
+        "level",
+        "requested_at",
+        "ranked_at",
+        "position",
+        "started_at",
+        "ended_at",
+        "withdrawn_at",
+    ]
     actions = ["withdraw_selected", "swap_selected"]
     change_list_template = "admin/programme/inscription/change_list.html"
 
@@ -90,17 +96,22 @@ class InscriptionAdmin(admin.ModelAdmin):
                 raise PermissionDenied
             if self._change(request, conference, form):
                 return redirect(request.path)
-        schedule = expected_times(conference)
-        rows = [
-            {
-                "number": number,
-                "inscription": entry,
-                "expected": when,
-                "minutes": speaking_minutes(conference, entry.delegation),
-                "speaker": _speaker_name(entry),
-            }
-            for number, (entry, when) in enumerate(schedule, start=1)
-        ]
+        rows, number = [], 0
+        for statement in running_order(conference):
+            if statement.kind == "list":
+                number += 1
+            rows.append(
+                {
+                    "kind": statement.kind,
+                    "number": number if statement.kind == "list" else "",
+                    "inscription": statement.entry if statement.kind == "list" else None,
+                    "who": _who(statement),
+                    "speaker": _speaker(statement),
+                    "expected": statement.expected_at,
+                    "started": statement.started_at,
+                    "minutes": statement.minutes,
+                }
+            )
         return TemplateResponse(
             request,
             "admin/programme/inscription/speakers_list.html",
@@ -124,7 +135,7 @@ class InscriptionAdmin(admin.ModelAdmin):
                 services.request_to_speak(
                     form.cleaned_data["delegation"], speaker=form.cleaned_data["speaker"]
                 )
-            elif action in ("move", "withdraw"):
+            elif action in ("move", "withdraw", "substitute"):
                 entry = get_object_or_404(
                     Inscription,
                     pk=request.POST.get("inscription"),
@@ -133,6 +144,16 @@ class InscriptionAdmin(admin.ModelAdmin):
                 )
                 if action == "withdraw":
                     services.withdraw_from_list(entry.delegation)
+                elif action == "substitute":
+                    chosen = request.POST.get("speaker", "")
+                    speaker = (
+                        Delegate.objects.filter(pk=int(chosen), conference=conference).first()
+                        if chosen.isdigit() and len(chosen) < 10
+                        else None
+                    )
+                    if speaker is None:
+                        raise SpeakerNotInDelegation()
+                    services.substitute_speaker(entry, speaker=speaker)
                 else:
                     position = int(request.POST.get("position") or 0)
                     if position < 1:
@@ -164,14 +185,13 @@ class InscriptionAdmin(admin.ModelAdmin):
         self.message_user(request, _("The speakers' list is updated."))
 
 
-def _speaker_name(inscription):
-    """The speaker named by the delegation, else its head of delegation, who speaks unless the
-    delegation says otherwise (the delegates are prefetched by `speakers_list`)."""
-    if inscription.speaker is not None:
-        return inscription.speaker.full_name
-    head = next(
-        (d for d in inscription.delegation.delegates.all() if d.role == DelegateRole.HEAD), None
-    )
-    if head is None:
-        return ""
-    return _("%(name)s (head of delegation, to be confirmed)") % {"name": head.full_name}
+def _who(statement):
+    if statement.kind == "opening":
+        return statement.entry.public_name
+    return statement.entry.delegation.display_name
+
+
+def _speaker(statement):
+    if statement.kind == "opening":
+        return statement.entry.public_function
+    return statement.entry.speaker.full_name if statement.entry.speaker else ""

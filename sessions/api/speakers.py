@@ -7,6 +7,7 @@ import io
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -19,7 +20,7 @@ from conference.models import Conference
 from sessions.documents.speakers import speakers_list_pdf
 from sessions.enums import SessionKind, SessionState
 from sessions.models import Session
-from sessions.selectors import expected_times, speaking_minutes
+from sessions.selectors import running_order
 
 
 class SpeakerSerializer(serializers.Serializer):
@@ -31,22 +32,49 @@ class SpeakerSerializer(serializers.Serializer):
     expected_at = serializers.DateTimeField(allow_null=True)
 
 
-def _rows(conference):
-    rows = []
-    for order, (entry, when) in enumerate(expected_times(conference), start=1):
-        speaker = entry.speaker or next(
-            (d for d in entry.delegation.delegates.all() if d.role == "head"), None
-        )
+class StatementSerializer(SpeakerSerializer):
+    order = serializers.IntegerField(allow_null=True, help_text="The place on the list.")
+    kind = serializers.ChoiceField(
+        choices=["opening", "list", "reply"],
+        help_text="An opening statement of a chair or principal, the list, a right of reply.",
+    )
+    started_at = serializers.DateTimeField(allow_null=True)
+    ended_at = serializers.DateTimeField(allow_null=True)
+
+
+def _rows(conference, *, statements=None):
+    """The list's speakers; with `statements` (the running order), every statement."""
+    rows, order = [], 0
+    for statement in statements or running_order(conference):
+        entry = statement.entry
+        if statement.kind == "list":
+            order += 1
+        elif statements is None:
+            continue
+        if statement.kind == "opening":
+            name, function, level = entry.public_name, entry.public_function, ""
+            delegation = _("Opening statement")
+        else:
+            speaker = entry.speaker  # named by the service: the head unless another was
+            name = speaker.full_name if speaker else ""
+            function = speaker.function if speaker else ""
+            # Only the PDF prints the level; the serializer leaves it out.
+            level = str(speaker.get_protocol_rank_display()) if speaker else ""
+            delegation = entry.delegation.display_name
+            if statement.kind == "reply":
+                level = _("Right of reply")
         rows.append(
             {
-                "order": order,
-                "delegation": entry.delegation.display_name,
-                "speaker": speaker.full_name if speaker else "",
-                "function": speaker.function if speaker else "",
-                # Only the PDF prints it; the serializer leaves it out.
-                "level": str(speaker.get_protocol_rank_display()) if speaker else "",
-                "minutes": speaking_minutes(conference, entry.delegation),
-                "expected_at": when,
+                "order": order if statement.kind == "list" else None,
+                "kind": statement.kind,
+                "delegation": delegation,
+                "speaker": name,
+                "function": function,
+                "level": level,
+                "minutes": statement.minutes,
+                "expected_at": statement.expected_at,
+                "started_at": statement.started_at,
+                "ended_at": statement.ended_at,
             }
         )
     return rows
@@ -70,6 +98,23 @@ class SpeakersListView(APIView):
         conference = _conference(slug)
         with timezone.override(conference.tzinfo):
             response = Response(SpeakerSerializer(_rows(conference), many=True).data)
+        patch_cache_control(response, public=True, max_age=60)
+        return response
+
+
+@extend_schema(tags=["schedule"], responses={200: StatementSerializer(many=True)})
+class RunningOrderView(APIView):
+    """The chair's running order of the general debate: each sitting's opening statements, the
+    speakers of the list, then the rights of reply, with expected and actual times."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get(self, request, slug):
+        conference = _conference(slug)
+        rows = _rows(conference, statements=running_order(conference))
+        with timezone.override(conference.tzinfo):
+            response = Response(StatementSerializer(rows, many=True).data)
         patch_cache_control(response, public=True, max_age=60)
         return response
 
@@ -121,5 +166,6 @@ class SpeakersListPDFView(APIView):
             .select_related("room")
             .order_by("starts_at")
         )
-        document = speakers_list_pdf(conference, sittings=sittings, rows=_rows(conference))
+        rows = _rows(conference, statements=running_order(conference))
+        document = speakers_list_pdf(conference, sittings=sittings, rows=rows)
         return pdf_download(document, f"{slug}-speakers.pdf")

@@ -13,6 +13,11 @@ urlpatterns = [
         name="schedule-session",
     ),
     path("speakers/", speakers.SpeakersListView.as_view(), name="speakers-list"),
+    path(
+        "speakers/running-order/",
+        speakers.RunningOrderView.as_view(),
+        name="speakers-running-order",
+    ),
     path("speakers.csv", speakers.SpeakersListCSVView.as_view(), name="speakers-list-csv"),
     path("speakers.pdf", speakers.SpeakersListPDFView.as_view(), name="speakers-list-pdf"),
     path("schedule/versions/", views.ReleaseListView.as_view(), name="schedule-versions"),

@@ -2,7 +2,9 @@
 
 Idempotent: every object is found by its natural key (the conference's slug, a State's country,
 an organisation's acronym, a delegate's name, a session's code) and created only when missing, so a
-second run changes nothing. People are generated, fictional and plainly so. The protocol (the
+second run changes nothing. The public figures of the day are named in the data as reported;
+everyone else is generated, fictional and plainly so, below the level of any office that one real
+person holds. Sessions whose content is invented are marked illustrative. The protocol (the
 speakers' list, the signing order, the seated state banquet, roundtable places) is in
 `protocol.py`.
 """
@@ -34,27 +36,30 @@ DATA_DIR = Path(__file__).resolve().parent
 GIVEN_NAMES = ["Alex", "Sam", "Robin", "Kim", "Noor", "Ari", "Jo", "Mika", "Remy", "Sasha"]
 FAMILY_NAMES = ["Example", "Sample", "Placeholder", "Specimen", "Demo", "Fictive", "Mock"]
 
-# A plausible spread of levels of representation for heads of State delegations.
+# Levels of representation of the generated (fictional) heads of State delegations: only levels
+# that many people hold at once, so that no invented person takes an office a real person held
+# (a State has one President, one Prime Minister, one Minister for Foreign Affairs).
 STATE_HEAD_RANKS = [
-    (ProtocolRank.HEAD_OF_STATE, 3),
-    (ProtocolRank.VICE_PRESIDENT, 1),
-    (ProtocolRank.HEAD_OF_GOVERNMENT, 2),
-    (ProtocolRank.DEPUTY_HEAD_OF_GOVERNMENT, 3),
-    (ProtocolRank.MINISTER_FOR_FOREIGN_AFFAIRS, 6),
-    (ProtocolRank.MINISTER, 12),
-    (ProtocolRank.VICE_MINISTER, 18),
-    (ProtocolRank.AMBASSADOR, 25),
+    (ProtocolRank.VICE_MINISTER, 2),
+    (ProtocolRank.AMBASSADOR, 3),
+    (ProtocolRank.SENIOR_OFFICIAL, 1),
 ]
 STATE_HEAD_FUNCTIONS = {
-    ProtocolRank.HEAD_OF_STATE: "President",
-    ProtocolRank.VICE_PRESIDENT: "Vice-President",
-    ProtocolRank.HEAD_OF_GOVERNMENT: "Prime Minister",
-    ProtocolRank.DEPUTY_HEAD_OF_GOVERNMENT: "Deputy Prime Minister",
-    ProtocolRank.MINISTER_FOR_FOREIGN_AFFAIRS: "Minister for Foreign Affairs",
-    ProtocolRank.MINISTER: "Minister of Justice",
-    ProtocolRank.VICE_MINISTER: "Vice-Minister of Public Security",
-    ProtocolRank.AMBASSADOR: "Ambassador, Permanent Representative",
+    ProtocolRank.VICE_MINISTER: "Vice-Minister (fictional person)",
+    ProtocolRank.AMBASSADOR: "Ambassador (fictional person)",
+    ProtocolRank.SENIOR_OFFICIAL: "Senior official (fictional person)",
 }
+# Observer States: the Holy See sends nuncios and officials, not vice-ministers.
+OBSERVER_HEAD_RANKS = [(ProtocolRank.SENIOR_OFFICIAL, 1)]
+# Settings of the conference the data file may give beside the required ones.
+OPTIONAL_CONFERENCE_FIELDS = [
+    "lot_letter",
+    "speaking_minutes_state",
+    "speaking_minutes_observer",
+    "speaking_minutes_reply",
+    "provisional_signing_on_scan",
+    "regional_balance",
+]
 
 
 @dataclass
@@ -142,9 +147,16 @@ def install_venue(entry, report):
 
 def install_convention(entry, report):
     convention, created = Convention.objects.get_or_create(
-        slug=entry["slug"], defaults={k: v for k, v in entry.items() if k != "slug"}
+        slug=entry["slug"],
+        defaults={k: v for k, v in entry.items() if k not in ("slug", "notifications")},
     )
     report.count_new("conventions", created)
+    for notification in entry.get("notifications", []):
+        try:
+            conference_services.record_depositary_notification(convention, **notification)
+            report.count_new("depositary notifications", True)
+        except AlreadyRecorded:
+            report.count_new("depositary notifications", False)
     return convention
 
 
@@ -180,6 +192,7 @@ def install_conference(entry, venue, report, *, convention):
             "reply_deadline": entry["reply_deadline"],
             "registration_deadline": entry["registration_deadline"],
             "badge_zones": entry.get("badge_zones", {}),
+            **{key: entry[key] for key in OPTIONAL_CONFERENCE_FIELDS if key in entry},
         },
     )
     if created:
@@ -206,6 +219,7 @@ def install_session(conference, rooms, entry, report):
         capacity=entry.get("capacity"),
         access=entry.get("access", "open"),
         languages=entry["languages"],
+        is_illustrative=entry.get("illustrative", False),
     )
     for position, person in enumerate(entry.get("people", [])):
         session_services.add_session_person(session, position=position, **person)
@@ -230,12 +244,14 @@ def install_state_delegation(conference, entry, report, *, delegates=True):
     if not delegates:
         report.count_new("delegations", True)
         return
+    if "people" in entry:
+        _named_delegates(delegation, entry["people"], report)
+        report.count_new("delegations", True)
+        return
     rng = random.Random(f"{conference.slug}-{code}")
-    if code == conference.host_country.code:
-        head_rank = ProtocolRank.HEAD_OF_STATE
-    else:
-        ranks, weights = zip(*STATE_HEAD_RANKS, strict=True)
-        head_rank = rng.choices(ranks, weights=weights)[0]
+    spread = OBSERVER_HEAD_RANKS if entry["kind"] == DelegationKind.OBSERVER_STATE else None
+    ranks, weights = zip(*(spread or STATE_HEAD_RANKS), strict=True)
+    head_rank = rng.choices(ranks, weights=weights)[0]
     _generate_delegates(
         delegation,
         rng,
@@ -264,17 +280,29 @@ def install_organisation_delegation(conference, entry, report, *, delegates=True
     if not delegates:
         report.count_new("delegations", True)
         return
+    if "people" in entry:
+        _named_delegates(delegation, entry["people"], report)
+        report.count_new("delegations", True)
+        return
     rng = random.Random(f"{conference.slug}-{entry['acronym']}")
     is_media = entry["kind"] == DelegationKind.MEDIA
     _generate_delegates(
         delegation,
         rng,
-        head_rank=ProtocolRank.SENIOR_OFFICIAL if is_media else ProtocolRank.HEAD_OF_ORGANISATION,
-        head_function="Bureau chief" if is_media else "Head of the organisation",
+        # A senior official leads the delegation: the heads of the organisations are real people.
+        head_rank=ProtocolRank.SENIOR_OFFICIAL,
+        head_function="Bureau chief" if is_media else "Head of delegation (fictional person)",
         members=rng.randint(1, 2),
         report=report,
     )
     report.count_new("delegations", True)
+
+
+def _named_delegates(delegation, people, report):
+    """The public figures of the day, as the data file names them."""
+    for person in people:
+        delegation_services.add_delegate(delegation, **person)
+        report.count_new("delegates", True)
 
 
 def _generate_delegates(delegation, rng, *, head_rank, head_function, members, report):

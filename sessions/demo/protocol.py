@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -32,9 +33,23 @@ from sessions.models import (
     Signatory,
 )
 
-# National statements on the first afternoon, as reported ("18-19").
-SPEAKERS = 18
+# Statements in the general debate over the two days, as reported: 71 by States, organisations
+# and companies. Which of them spoke, and in which order, is not on the public record: the list
+# is drawn (illustrative), in these proportions.
+SPEAKING_STATES = 53
+SPEAKING_ORGANISATIONS = 12
+SPEAKING_COMPANIES = 6
+SPEAKING_ORGANISATION_KINDS = {
+    DelegationKind.REIO,
+    DelegationKind.REGIONAL_ORGANISATION,
+    DelegationKind.INTERGOVERNMENTAL_ORGANISATION,
+    DelegationKind.UN_ENTITY,
+}
 FULL_POWERS_VERIFIER = "Office of Legal Affairs (demo)"
+# Who signed each instrument of full powers is not on the public record: illustrative.
+FULL_POWERS_ISSUER = ("minister_for_foreign_affairs", "Minister for Foreign Affairs (illustrative)")
+# At most one signature every three minutes from the start of the ceremony.
+MINUTES_PER_SIGNATURE = 3
 # Drawn States that did not sign on 25 October but named a signatory who needs full powers, to
 # show the console's other states of full powers (none of them gets a slot): (state, reason).
 UNVERIFIED_FULL_POWERS = [
@@ -45,6 +60,7 @@ UNVERIFIED_FULL_POWERS = [
 GALA_SLUG = "state-banquet"
 GALA_GUESTS = {
     *DelegationKind.states(),
+    DelegationKind.REIO,
     DelegationKind.REGIONAL_ORGANISATION,
     DelegationKind.INTERGOVERNMENTAL_ORGANISATION,
     DelegationKind.UN_ENTITY,
@@ -65,24 +81,46 @@ def load_protocol(conference, delegations_data, report):
         key=lambda d: (d.country.code or "", d.acronym),
     )
     signed = {entry["code"] for entry in delegations_data["states"] if "signed_on" in entry}
+    signed |= {
+        entry["acronym"] for entry in delegations_data["organisations"] if "signed_on" in entry
+    }
+    named_signatories = {
+        entry["code"]: entry["signatory"]
+        for entry in delegations_data["states"]
+        if "signatory" in entry
+    }
     _speakers_list(conference, delegations, report)
-    _signing_order(conference, delegations, signed, report)
+    _signing_order(conference, delegations, signed, named_signatories, report)
     _state_banquet(conference, delegations, report)
     _roundtable_places(conference, delegations, report)
 
 
 def _speakers_list(conference, delegations, report):
-    """States ask to speak in the general debate, in a drawn order: their time of inscription."""
+    """States, organisations and companies ask to speak in the general debate, in a drawn
+    order: their time of inscription. The conference's principals open the sittings instead."""
     states = [
         d
         for d in delegations
         if d.kind == DelegationKind.MEMBER_STATE and d.country.code != conference.host_country.code
     ]
+    organisations = [
+        d
+        for d in delegations
+        if d.kind in SPEAKING_ORGANISATION_KINDS
+        and not any(person.principal_order for person in d.delegates.all())
+    ]
+    companies = [d for d in delegations if d.kind == DelegationKind.PRIVATE_SECTOR]
     inscribed = set(
         Inscription.objects.filter(conference=conference).values_list("delegation_id", flat=True)
     )
     rng = random.Random(f"{conference.slug}-speakers")
-    for delegation in rng.sample(states, min(SPEAKERS, len(states))):
+    speakers = [
+        *rng.sample(states, min(SPEAKING_STATES, len(states))),
+        *rng.sample(organisations, min(SPEAKING_ORGANISATIONS, len(organisations))),
+        *rng.sample(companies, min(SPEAKING_COMPANIES, len(companies))),
+    ]
+    rng.shuffle(speakers)
+    for delegation in speakers:
         # Withdrawn ones count too: a withdrawal made in the console stays.
         if delegation.pk in inscribed:
             report.count_new("speakers' list inscriptions", False)
@@ -91,18 +129,24 @@ def _speakers_list(conference, delegations, report):
         report.count_new("speakers' list inscriptions", True)
 
 
-def _signing_order(conference, delegations, signed, report):
-    """The heads of the States that signed on 25 October as their signatories, full powers
-    uploaded and approved where needed, and their slots; a few other States' full powers wait.
+def _signing_order(conference, delegations, signed, named_signatories, report):
+    """The signatories of the States and the REIO that signed on 25 October (the heads, or the
+    person the data names: Viet Nam's Minister of Public Security), full powers uploaded,
+    approved and their originals received where needed, and their slots; a few other States'
+    full powers wait.
 
     The Convention's signatures themselves are recorded by the loader from the data file; the
-    ceremony is then entered as it happened, one signatory every two minutes from 10:00 on the
-    first day, in the signing order (`record_signing` keeps the signatures already recorded)."""
+    ceremony is then entered in the signing order from the start of the ceremony's session
+    (`record_signing` keeps the signatures already recorded)."""
     registered = set(
         Signatory.objects.filter(conference=conference).values_list("delegation_id", flat=True)
     )
     states = [d for d in delegations if d.is_state]
-    plan = [(d, FullPowersState.APPROVED, "") for d in states if d.country.code in signed]
+    plan = [
+        (d, FullPowersState.APPROVED, "")
+        for d in delegations
+        if d.is_treaty_participant and (d.country.code or d.acronym) in signed
+    ]
     waiting = [
         d
         for d in states
@@ -116,7 +160,9 @@ def _signing_order(conference, delegations, signed, report):
         if delegation.pk in registered:
             report.count_new("signatories", False)
             continue
-        signatory = services.register_signatory(delegation, delegate=_head(delegation))
+        signatory = services.register_signatory(
+            delegation, delegate=_signatory(delegation, named_signatories)
+        )
         if signatory.full_powers_state != FullPowersState.NOT_REQUIRED:
             _give_full_powers(signatory, conference, state=state, reason=reason)
         report.count_new("signatories", True)
@@ -127,24 +173,36 @@ def _signing_order(conference, delegations, signed, report):
 
 
 def _ceremony(conference, signed):
-    opening = datetime.combine(conference.start_date, time(10), tzinfo=conference.tzinfo)
-    waiting = Signatory.objects.filter(
-        conference=conference,
-        signed_at__isnull=True,
-        slot__isnull=False,
-        delegation__country__in=signed,
-    ).order_by("slot")
+    ceremony = Session.objects.filter(
+        conference=conference, kind=SessionKind.SIGNING_CEREMONY
+    ).first()
+    opening = (
+        ceremony.starts_at
+        if ceremony
+        else datetime.combine(conference.start_date, time(10), tzinfo=conference.tzinfo)
+    )
+    waiting = list(
+        Signatory.objects.filter(conference=conference, signed_at__isnull=True, slot__isnull=False)
+        .filter(Q(delegation__country__in=signed) | Q(delegation__acronym__in=signed))
+        .select_related("conference", "delegation")
+        .order_by("slot")
+    )
+    step = timedelta(minutes=MINUTES_PER_SIGNATURE)
+    if ceremony and waiting:
+        step = min(step, (ceremony.ends_at - ceremony.starts_at) / len(waiting))
     for signatory in waiting:
-        services.record_signing(
-            signatory, signed_at=opening + timedelta(minutes=2 * (signatory.slot - 1))
-        )
+        services.record_signing(signatory, signed_at=opening + step * (signatory.slot - 1))
 
 
 def _give_full_powers(signatory, conference, *, state, reason):
     if state == FullPowersState.MISSING:
         return
+    issued_by, issuer = FULL_POWERS_ISSUER
     services.upload_full_powers(
-        signatory, file=ContentFile(_full_powers_pdf(signatory, conference), "full-powers.pdf")
+        signatory,
+        file=ContentFile(_full_powers_pdf(signatory, conference), "full-powers.pdf"),
+        issued_by=issued_by,
+        issuer=issuer,
     )
     if state != FullPowersState.PENDING:
         services.verify_full_powers(
@@ -153,6 +211,8 @@ def _give_full_powers(signatory, conference, *, state, reason):
             by=FULL_POWERS_VERIFIER,
             reason=reason,
         )
+    if state == FullPowersState.APPROVED:
+        services.record_original_full_powers(signatory, by=FULL_POWERS_VERIFIER)
 
 
 def _full_powers_pdf(signatory, conference):
@@ -182,18 +242,19 @@ def _state_banquet(conference, delegations, report):
     answered = set(GalaAnswer.objects.filter(session=session).values_list("delegate_id", flat=True))
     rng = random.Random(f"{conference.slug}-gala")
     for delegation in (d for d in delegations if d.kind in GALA_GUESTS):
-        head = _head(delegation)
         is_host = delegation.country.code == conference.host_country.code
-        # Drawn for every guest, answered or not, so that each keeps the same draw.
-        regrets = rng.random() < GALA_REGRETS and not is_host
-        needs = rng.choice(DIETARY_NEEDS) if rng.random() < GALA_DIETARY else ""
-        if head.pk in answered:
-            report.count_new("gala dinner answers", False)
-            continue
-        services.answer_gala_dinner(
-            session, delegate=head, attending=not regrets, dietary_needs=needs
-        )
-        report.count_new("gala dinner answers", True)
+        # The head of delegation, and the principals (the host's dignitaries among them).
+        for guest in _banquet_guests(delegation):
+            # Drawn for every guest, answered or not, so that each keeps the same draw.
+            regrets = rng.random() < GALA_REGRETS and not is_host and not guest.principal_order
+            needs = rng.choice(DIETARY_NEEDS) if rng.random() < GALA_DIETARY else ""
+            if guest.pk in answered:
+                report.count_new("gala dinner answers", False)
+                continue
+            services.answer_gala_dinner(
+                session, delegate=guest, attending=not regrets, dietary_needs=needs
+            )
+            report.count_new("gala dinner answers", True)
     if not GalaTable.objects.filter(session=session).exists():
         guests = GalaAnswer.objects.filter(session=session, attending=True).count()
         others = math.ceil(max(guests - TOP_TABLE_SEATS, 0) / TABLE_SEATS)
@@ -235,6 +296,27 @@ def _roundtable_places(conference, delegations, report):
 
 def _head(delegation):
     return next(d for d in delegation.delegates.all() if d.role == DelegateRole.HEAD)
+
+
+def _signatory(delegation, named_signatories):
+    """The head of delegation, unless the data names the person who signed."""
+    named = named_signatories.get(delegation.country.code)
+    if named is None:
+        return _head(delegation)
+    return next(
+        d for d in delegation.delegates.all() if f"{d.family_name} {d.given_names}" == named
+    )
+
+
+def _banquet_guests(delegation):
+    return sorted(
+        (
+            d
+            for d in delegation.delegates.all()
+            if d.role == DelegateRole.HEAD or d.principal_order is not None
+        ),
+        key=lambda d: d.pk,
+    )
 
 
 def _member(delegation):

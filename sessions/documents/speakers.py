@@ -7,8 +7,9 @@ from conference.listing import listing_pdf
 
 
 def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
-    """`rows` as the API lists them (order, delegation, speaker, function, level, minutes,
-    expected_at); `sittings` are the general debate's published sessions in time order. Times
+    """`rows` as the API's running order lists them (order, delegation, speaker, function,
+    level, minutes, expected_at: opening statements and rights of reply without an order);
+    `sittings` are the general debate's published sessions in time order. Times
     print in the conference's timezone, wherever the server is."""
     tzinfo = conference.tzinfo
     lines = [_("General debate: list of speakers")]
@@ -28,7 +29,7 @@ def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
         ],
         rows=[
             [
-                str(row["order"]),
+                str(row["order"] or ""),
                 row["delegation"],
                 [row["speaker"], row["function"]],
                 row["level"],

@@ -10,10 +10,11 @@ from sessions.models.session import Session, SessionPerson, SessionQuerySet
 from sessions.models.side_events import SideEventApplication, SideEventSlot
 from sessions.models.signing import (
     SIGNS_WITHOUT_FULL_POWERS,
+    FullPowersAuthority,
     FullPowersState,
     Signatory,
 )
-from sessions.models.speakers import Inscription
+from sessions.models.speakers import Inscription, ReplyRequest
 
 __all__ = [
     "EXHIBITOR_KINDS",
@@ -25,6 +26,7 @@ __all__ = [
     "Booth",
     "BoothState",
     "Exhibitor",
+    "FullPowersAuthority",
     "FullPowersState",
     "GalaAnswer",
     "GalaSeat",
@@ -34,6 +36,7 @@ __all__ = [
     "Place",
     "PlaceState",
     "PoolPlace",
+    "ReplyRequest",
     "ScheduleRelease",
     "Session",
     "SessionPerson",

@@ -62,6 +62,13 @@ class Session(models.Model):
         default=default_languages,
         validators=[validate_language_codes],
     )
+    is_illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_(
+            "Invented for a demonstration (its time, room or content is not on the public record)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -124,6 +131,15 @@ class SessionPerson(models.Model):
     )
     function = models.CharField(_("function"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    statement_minutes = models.PositiveSmallIntegerField(
+        _("opening statement (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "In a sitting of the general debate, the time of this chair's or principal's "
+            "statement before the speakers' list; empty: none."
+        ),
+    )
 
     class Meta:
         verbose_name = _("session chair, moderator or speaker")

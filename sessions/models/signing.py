@@ -31,6 +31,15 @@ class FullPowersState(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class FullPowersAuthority(models.TextChoices):
+    """The three authorities whose signature makes an instrument of full powers (Treaty
+    Handbook): anyone else's does not."""
+
+    HEAD_OF_STATE = "head_of_state", _("Head of State")
+    HEAD_OF_GOVERNMENT = "head_of_government", _("Head of Government")
+    MINISTER_FOR_FOREIGN_AFFAIRS = "minister_for_foreign_affairs", _("Minister for Foreign Affairs")
+
+
 class Signatory(models.Model):
     """The person who signs the Convention for a State at a conference, and their full powers."""
 
@@ -43,6 +52,22 @@ class Signatory(models.Model):
     full_powers_state = models.CharField(
         _("full powers"), max_length=12, choices=FullPowersState.choices
     )
+    full_powers_issued_by = models.CharField(
+        _("full powers signed by"),
+        max_length=40,
+        choices=FullPowersAuthority.choices,
+        blank=True,
+    )
+    full_powers_issuer = models.CharField(
+        _("name and title of the signer of the full powers"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Jane Doe, Minister for Foreign Affairs of Examplestan."),
+    )
+    original_received_at = models.DateTimeField(
+        _("original received by the depositary"), null=True, blank=True
+    )
+    original_received_by = models.CharField(_("original received by"), max_length=150, blank=True)
     rejection_reason = models.TextField(_("reason of the rejection"), blank=True)
     verified_by = models.CharField(_("verified by"), max_length=150, blank=True)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
@@ -69,4 +94,35 @@ class Signatory(models.Model):
 
     @property
     def may_sign(self):
-        return self.full_powers_state in (FullPowersState.NOT_REQUIRED, FullPowersState.APPROVED)
+        """Full powers not needed, or verified with the original received; or verified on a
+        copy alone where the conference lets a signatory sign provisionally."""
+        if self.full_powers_state == FullPowersState.NOT_REQUIRED:
+            return True
+        if self.full_powers_state != FullPowersState.APPROVED:
+            return False
+        return self.original_received_at is not None or self.conference.provisional_signing_on_scan
+
+    @property
+    def signs_provisionally(self):
+        """Signs on a verified copy while the original has not reached the depositary."""
+        return (
+            self.full_powers_state == FullPowersState.APPROVED
+            and self.original_received_at is None
+            and self.conference.provisional_signing_on_scan
+        )
+
+    @property
+    def awaits_full_powers(self):
+        """The delegation still has to send (or send again) the instrument of full powers."""
+        return self.full_powers_state in (
+            FullPowersState.MISSING,
+            FullPowersState.PENDING,
+            FullPowersState.REJECTED,
+        )
+
+    @property
+    def awaits_original(self):
+        """The copy is verified; the original has still to reach the depositary."""
+        return (
+            self.full_powers_state == FullPowersState.APPROVED and self.original_received_at is None
+        )

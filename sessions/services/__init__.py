@@ -50,6 +50,7 @@ from sessions.services.side_events import (
 )
 from sessions.services.signing import (
     assign_signing_slots,
+    record_original_full_powers,
     record_signing,
     register_signatory,
     upload_full_powers,
@@ -57,7 +58,10 @@ from sessions.services.signing import (
 )
 from sessions.services.speakers import (
     move_speaker,
+    record_statement_times,
+    request_right_of_reply,
     request_to_speak,
+    substitute_speaker,
     swap_speakers,
     withdraw_from_list,
 )
@@ -91,7 +95,9 @@ __all__ = [
     "move_speaker",
     "propose_side_event",
     "publish_session",
+    "record_original_full_powers",
     "record_signing",
+    "record_statement_times",
     "refuse_side_event",
     "register_signatory",
     "release_booth",
@@ -100,6 +106,7 @@ __all__ = [
     "release_schedule",
     "reopen_booth",
     "request_bilateral",
+    "request_right_of_reply",
     "request_to_speak",
     "reschedule_bilateral",
     "reschedule_session",
@@ -108,6 +115,7 @@ __all__ = [
     "save_exhibitor",
     "schedule_bilaterals",
     "seat_gala_dinner",
+    "substitute_speaker",
     "swap_speakers",
     "upload_full_powers",
     "verify_full_powers",

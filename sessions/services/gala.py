@@ -80,10 +80,12 @@ def answer_gala_dinner(
 def seat_gala_dinner(session: Session) -> list[GalaSeat]:
     """Seat every attending guest, replacing the previous plan as a whole.
 
-    The top table takes the host's head of delegation in the middle, then the other heads of
-    delegation in the order of precedence: the principal guest on the host's right, the next on
-    the left, and so on outward. The other guests are spread so that a delegation meets many
-    tables (the dinner is for talking to other delegations): the remaining heads of delegation
+    The top table takes the host's head of delegation in the middle, then the conference's
+    principals (the Secretary-General, the co-organisers' heads, the host's dignitaries), then
+    the other heads of delegation in the order of precedence: the principal guest on the host's
+    right, the next on the left, and so on outward. The other guests are spread so that a
+    delegation meets many tables (the dinner is for talking to other delegations): the
+    remaining heads of delegation
     by precedence first, then the other members by precedence, each at the table with the fewest
     of their own delegation, ties going to the emptiest table, then the lowest number. Two of one
     delegation share a table only when no table with a free seat lacks them. Among tables where
@@ -185,7 +187,8 @@ def _plan(conference, tables, guests):
             sit(top, head)
     seated = {delegate.pk for _table, _number, delegate in plan}
     waiting = [delegate for delegate in ordered if delegate.pk not in seated]
-    waiting.sort(key=lambda d: d.role != DelegateRole.HEAD)  # stable: precedence otherwise
+    # Stable: precedence otherwise.
+    waiting.sort(key=lambda d: d.role != DelegateRole.HEAD and d.principal_order is None)
     for delegate in waiting:
         table = min(
             (table for table in tables if free[table.pk]),
@@ -201,10 +204,22 @@ def _plan(conference, tables, guests):
 
 
 def _heads_host_first(ordered, conference):
-    heads = [delegate for delegate in ordered if delegate.role == DelegateRole.HEAD]
+    """The heads of delegation and the principals (the Secretary-General, the co-organisers'
+    heads, the host's dignitaries, whatever their role in their delegation), in precedence."""
+    heads = [
+        delegate
+        for delegate in ordered
+        if delegate.role == DelegateRole.HEAD or delegate.principal_order is not None
+    ]
     # The host of the dinner sits in the middle whatever the precedence setting says.
     host = next(
-        (h for h in heads if h.delegation.country.code == conference.host_country.code), None
+        (
+            h
+            for h in heads
+            if h.role == DelegateRole.HEAD
+            and h.delegation.country.code == conference.host_country.code
+        ),
+        None,
     )
     if host is None:
         return heads

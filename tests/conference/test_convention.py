@@ -11,9 +11,9 @@ from tests.factories import ConferenceFactory
 pytestmark = pytest.mark.django_db
 
 STATES = [
-    *("VN", "FR", "DE", "JP", "BR", "KE", "IN", "MX", "NO", "SN", "AR", "AU", "AT", "BE", "BG"),
+    *("FR", "DE", "JP", "BR", "KE", "IN", "MX", "NO", "SN", "AR", "AU", "AT", "BE", "BG"),
     *("CA", "CL", "CN", "CO", "HR", "CY", "CZ", "DK", "EE", "FI", "GR", "HU", "IE", "IT", "LV"),
-    *("LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB", "US"),
+    *("LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB", "US", "VN"),
 ]
 
 
@@ -25,11 +25,21 @@ def convention():
         short_title="Hanoi Convention",
         adopted_on=dt.date(2024, 12, 24),
         depositary="Secretary-General of the United Nations",
+        opening_place="Hanoi",
+        opening_from=dt.date(2025, 10, 25),
+        opening_until=dt.date(2025, 10, 26),
+        headquarters_place="United Nations Headquarters",
+        signature_closes_on=dt.date(2026, 12, 31),
+        regional_organisations=["European Union"],
     )
 
 
 def _deposit(convention, count, start=dt.date(2026, 1, 1)):
+    """`count` States sign in Hanoi, then ratify one a day from `start`."""
     for index, country in enumerate(STATES[:count]):
+        record_signature(
+            convention, country=country, signed_on=dt.date(2025, 10, 25), place="Hanoi"
+        )
         deposit_instrument(
             convention,
             kind="ratification",
@@ -62,6 +72,9 @@ def test_entry_into_force_on_the_ninetieth_day_after_the_fortieth_instrument(
 
 def test_the_eus_instrument_does_not_count_in_addition_to_its_members(convention):
     _deposit(convention, 39)
+    record_signature(
+        convention, organisation="European Union", signed_on=dt.date(2025, 10, 25), place="Hanoi"
+    )
     deposit_instrument(
         convention, kind="approval", organisation="European Union", deposited_on=dt.date(2026, 3, 1)
     )
@@ -92,10 +105,11 @@ def test_the_status_api_lists_signatories_and_what_is_missing(client, convention
 
     assert response.status_code == 200
     body = response.json()
-    assert [(s["name"], s["is_reio"], s["signed_on"]) for s in body["signatures"]] == [
-        ("Viet Nam", False, "2025-10-25"),
-        ("European Union", True, "2025-10-25"),
+    assert [(s["name"], s["participant_kind"], s["signed_on"]) for s in body["signatures"]][:2] == [
+        ("Viet Nam", "state", "2025-10-25"),
+        ("European Union", "reio", "2025-10-25"),
     ]
+    assert len(body["signatures"]) == 5  # with the three that ratified
     assert (body["instruments_counted"], body["instruments_missing"]) == (3, 37)
     assert body["entry_into_force"] is None
     assert client.get("/api/v1/conferences/nowhere/convention/").status_code == 404

@@ -68,12 +68,22 @@ def test_full_powers_are_needed_unless_head_of_state_government_or_foreign_minis
     assert signatory_of(hanoi, "FR", rank).full_powers_state == state
 
 
-def test_only_a_state_signs(hanoi):
-    organisation = OrganisationDelegationFactory(conference=hanoi)
-    delegate = DelegateFactory(delegation=organisation)
+def test_only_a_state_or_a_regional_economic_integration_organisation_signs(hanoi):
+    council = OrganisationDelegationFactory(
+        conference=hanoi, kind="regional_organisation", name="Council of Europe", acronym="CoE"
+    )
+    union = OrganisationDelegationFactory(
+        conference=hanoi, kind="reio", name="European Union", acronym="EU"
+    )
 
     with pytest.raises(NotAStateDelegation):
-        services.register_signatory(organisation, delegate=delegate)
+        services.register_signatory(council, delegate=DelegateFactory(delegation=council))
+    eu = services.register_signatory(
+        union, delegate=DelegateFactory(delegation=union, protocol_rank="head_of_organisation")
+    )
+
+    assert eu.full_powers_state == "missing"
+    assert list(hanoi.signatories.values_list("delegation__acronym", flat=True)) == ["EU"]
 
 
 def test_full_powers_must_be_a_pdf(hanoi):
@@ -101,11 +111,18 @@ def test_the_signing_order_holds_only_those_who_may_sign_host_first(
             signatory, file=SimpleUploadedFile("powers.pdf", PDF, "application/pdf")
         )
     with django_capture_on_commit_callbacks(execute=True):
-        services.verify_full_powers(host, approve=True, by="accreditation")
+        services.verify_full_powers(
+            host,
+            approve=True,
+            by="accreditation",
+            issued_by="minister_for_foreign_affairs",
+            issuer="Minister for Foreign Affairs of Viet Nam",
+        )
         services.verify_full_powers(chile, approve=False, by="legal", reason="Not signed.")
         with pytest.raises(ReasonRequired):
             services.verify_full_powers(chile, approve=False, by="legal", reason=" ")
 
+    services.record_original_full_powers(host, by="Treaty Section")
     order = services.assign_signing_slots(hanoi)
 
     assert [(s.delegation.country.code, s.slot) for s in order] == [("VN", 1), ("BR", 2)]

@@ -8,6 +8,7 @@ import time_machine
 from django.contrib.auth.models import Permission, User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -48,9 +49,9 @@ def signatory_of(conference, country, rank, **names):
     return services.register_signatory(delegation, delegate=delegate)
 
 
-def with_full_powers(signatory):
+def with_full_powers(signatory, **issuer):
     return services.upload_full_powers(
-        signatory, file=SimpleUploadedFile("powers.pdf", PDF, "application/pdf")
+        signatory, file=SimpleUploadedFile("powers.pdf", PDF, "application/pdf"), **issuer
     )
 
 
@@ -106,7 +107,11 @@ def test_the_console_links_the_instrument_never_its_public_media_address(admin_c
 def test_approving_verifies_pending_full_powers_and_tells_the_delegation(
     admin_client, hanoi, django_capture_on_commit_callbacks
 ):
-    chile = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    chile = with_full_powers(
+        signatory_of(hanoi, "CL", "ambassador"),
+        issued_by="minister_for_foreign_affairs",
+        issuer="Minister of Foreign Affairs of Chile",
+    )
     austria = signatory_of(hanoi, "AT", "minister")  # nothing uploaded
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -184,20 +189,31 @@ def test_rejecting_needs_one_signatory_and_the_change_permission(client, admin_c
 def test_the_signing_order_is_assigned_and_signatures_recorded_from_the_console(
     admin_client, hanoi, django_capture_on_commit_callbacks
 ):
-    host = with_full_powers(signatory_of(hanoi, "VN", "minister"))
+    host = with_full_powers(
+        signatory_of(hanoi, "VN", "minister"),
+        issued_by="head_of_government",
+        issuer="Prime Minister of Viet Nam",
+    )
     brazil = signatory_of(hanoi, "BR", "head_of_state")
     austria = signatory_of(hanoi, "AT", "minister")  # full powers never verified
     with django_capture_on_commit_callbacks(execute=True):
         act(admin_client, "approve_full_powers", [host])
+        _response, received = act(admin_client, "record_original_received", [host, brazil])
         _response, notes = act(admin_client, "assign_signing_order", [brazil])
         _response, signing = act(admin_client, "record_signature", [brazil, austria])
         _response, again = act(admin_client, "record_signature", [brazil])
 
-    order = Signatory.objects.filter(conference=hanoi).order_by("slot", "pk")
+    order = Signatory.objects.filter(conference=hanoi).order_by(
+        F("slot").asc(nulls_last=True), "pk"
+    )
     assert [(s.delegation.country.code, s.slot) for s in order] == [
         ("VN", 1),
         ("BR", 2),
         ("AT", None),
+    ]
+    assert received == [
+        f"{brazil}: Only verified full powers have an original to receive.",
+        "Originals received: 1.",
     ]
     assert notes == [f"{hanoi}: 2 signatories have a place in the signing order."]
     assert signing == [
@@ -267,3 +283,35 @@ def test_the_signing_order_prints_in_slot_order_with_vietnamese_names(client, ha
     assert "United Nations Convention against Cybercrime" in text
     assert "Printed on 25 October 2025, 08:00 (Asia/Ho_Chi_Minh)" in text
     assert austria.delegate.full_name not in text
+
+
+def test_full_powers_are_approved_from_the_console_with_who_signed_them(admin_client, hanoi):
+    signatory = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    url = reverse("admin:programme_signatory_approve", args=[signatory.pk])
+
+    refused = admin_client.post(url, {"issued_by": "", "issuer": ""})
+    approved = admin_client.post(
+        url, {"issued_by": "minister_for_foreign_affairs", "issuer": "Minister of Foreign Affairs"}
+    )
+
+    assert refused.status_code == 200
+    assert "Say who signed the full powers" in refused.content.decode()
+    assert approved.status_code == 302
+    signatory.refresh_from_db()
+    assert (signatory.full_powers_state, signatory.full_powers_issued_by) == (
+        "approved",
+        "minister_for_foreign_affairs",
+    )
+
+
+def test_approving_full_powers_needs_the_change_permission(client, hanoi):
+    signatory = with_full_powers(signatory_of(hanoi, "CL", "ambassador"))
+    url = reverse("admin:programme_signatory_approve", args=[signatory.pk])
+
+    response = staff(client, "view_signatory").post(
+        url, {"issued_by": "head_of_state", "issuer": "President of Chile"}
+    )
+
+    assert response.status_code == 403
+    signatory.refresh_from_db()
+    assert signatory.full_powers_state == "pending"

@@ -92,3 +92,23 @@ def test_a_bad_position_is_refused_with_a_message(client, debate):
 
     assert response.status_code == 200
     assert Inscription.objects.get(pk=entry.pk).position is None
+
+
+def test_organisers_substitute_a_speaker_and_the_list_ranks_the_delegation_again(client, debate):
+    france = inscribe(debate, "FR", "minister", at(1, 9))
+    germany = inscribe(debate, "DE", "minister", at(1, 10))
+    stranger = DelegateFactory(delegation=germany.delegation, protocol_rank="delegate")
+    deputy = DelegateFactory(delegation=france.delegation, protocol_rank="ambassador")
+    staff(client, "view_inscription", "change_inscription")
+
+    refused = client.post(
+        _page(debate),
+        {"do": "substitute", "inscription": france.pk, "speaker": stranger.pk},
+        follow=True,
+    )
+    client.post(_page(debate), {"do": "substitute", "inscription": france.pk, "speaker": deputy.pk})
+
+    assert "The speaker must be a member of the delegation." in refused.content.decode()
+    assert speakers_list(debate) == [germany, france]
+    france.refresh_from_db()
+    assert (france.speaker, france.level) == (deputy, "ambassador")

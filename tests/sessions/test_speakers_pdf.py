@@ -125,8 +125,9 @@ def test_the_pdf_takes_the_same_queries_however_long_the_list(
     for index, country in enumerate(["FR", "DE", "JP", "BR", "AR", "CL", "PE", "MX"][:speakers]):
         inscribe(debate, country, "minister", at(1, 9 + index))
 
-    # The conference, the sittings (twice: the times, the header), the inscriptions, the heads.
-    with django_assert_num_queries(5):
+    # The conference, the sittings with their openers and replies (the times), the sittings
+    # again (the header), the inscriptions, the heads.
+    with django_assert_num_queries(7):
         response = client.get(URL)
 
     assert response.status_code == 200

@@ -115,7 +115,7 @@ def test_a_state_twice_in_the_file_or_already_invited_is_an_error_of_its_row(imp
         6: ["A State delegation needs its country; an organisation needs its name."],
         7: [
             "Unknown kind of delegation “Space agency”: use one of member_state, observer_state, "
-            "regional_organisation, intergovernmental_organisation, un_entity, ngo, "
+            "reio, regional_organisation, intergovernmental_organisation, un_entity, ngo, "
             "private_sector, academia, media."
         ],
     }

@@ -1,0 +1,68 @@
+"""The depositary's register in the console: entries are recorded through the services, whose
+refusals show as form errors, and are then only read."""
+
+import datetime as dt
+
+import pytest
+
+from conference.models import Convention, Signature
+
+pytestmark = pytest.mark.django_db
+
+ADD = "/admin/conference/signature/add/"
+
+
+@pytest.fixture
+def convention():
+    return Convention.objects.create(
+        slug="uncc",
+        title="United Nations Convention against Cybercrime",
+        short_title="Hanoi Convention",
+        adopted_on=dt.date(2024, 12, 24),
+        depositary="Secretary-General of the United Nations",
+        opening_place="Hanoi",
+        opening_from=dt.date(2025, 10, 25),
+        opening_until=dt.date(2025, 10, 26),
+        headquarters_place="United Nations Headquarters",
+        signature_closes_on=dt.date(2026, 12, 31),
+        regional_organisations=["European Union"],
+    )
+
+
+def _signature(convention, **fields):
+    return {
+        "convention": convention.pk,
+        "country": "",
+        "organisation": "",
+        "signed_on": "2025-10-25",
+        "place": "Hanoi",
+        **fields,
+    }
+
+
+def test_the_console_refuses_what_the_register_refuses_and_records_the_rest(
+    admin_client, convention
+):
+    council = admin_client.post(ADD, _signature(convention, organisation="Council of Europe"))
+    late = admin_client.post(ADD, _signature(convention, country="FR", signed_on="2025-10-27"))
+    union = admin_client.post(ADD, _signature(convention, organisation="European Union"))
+
+    assert council.status_code == 200
+    assert "is not a regional economic integration organisation" in council.content.decode()
+    assert late.status_code == 200
+    assert "open for signature at United Nations Headquarters only" in late.content.decode()
+    assert union.status_code == 302
+    assert list(Signature.objects.values_list("organisation", flat=True)) == ["European Union"]
+
+
+def test_a_recorded_signature_is_only_read_in_the_console(admin_client, convention):
+    admin_client.post(ADD, _signature(convention, country="FR"))
+    signature = Signature.objects.get()
+
+    admin_client.post(
+        f"/admin/conference/signature/{signature.pk}/change/",
+        _signature(convention, country="DE", signed_on="2025-10-26"),
+    )
+
+    signature.refresh_from_db()
+    assert (signature.country.code, signature.signed_on) == ("FR", dt.date(2025, 10, 25))

@@ -1,0 +1,162 @@
+"""The demo against the facts: reads the facts file (kept beside the demo's data, a copy of the
+shared one) and the demo's data files, and checks that the demo tells the day as reported."""
+
+import re
+import tomllib
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from django_countries import countries
+
+from sessions.demo import protocol
+from sessions.demo.loader import DATA_DIR, STATE_HEAD_FUNCTIONS
+
+FACTS = (DATA_DIR / "hanoi-2025-facts.md").read_text(encoding="utf-8")
+# The same text with its lines joined, for facts that a line break cuts.
+PROSE = " ".join(FACTS.split())
+# The shared original beside the project (../shared), or beside its worktrees (../../shared).
+SHARED_FACTS = [
+    folder / "shared" / "data" / "hanoi-2025-facts.md"
+    for folder in Path(__file__).resolve().parents[3:5]
+]
+PROGRAMME = tomllib.loads((DATA_DIR / "hanoi2025.toml").read_text(encoding="utf-8"))
+DELEGATIONS = tomllib.loads((DATA_DIR / "hanoi2025_delegations.toml").read_text(encoding="utf-8"))
+SESSIONS = {entry["slug"]: entry for entry in PROGRAMME["sessions"]}
+
+# The facts file's short names for States whose English names differ in django-countries.
+SHORT_NAMES = {
+    "Czechia": "CZ",
+    "DPR Korea": "KP",
+    "DR Congo": "CD",
+    "Iran": "IR",
+    "Venezuela": "VE",
+    "United Kingdom": "GB",
+    "Russian Federation": "RU",
+    "Viet Nam": "VN",
+}
+
+
+def _code(name):
+    return SHORT_NAMES.get(name) or countries.by_name(name)
+
+
+def _clock(entry, key):
+    return datetime.combine(entry["day"], entry[key])
+
+
+def test_the_facts_file_is_the_shared_one():
+    for shared in SHARED_FACTS:  # on the organisers' machines; not in CI
+        if shared.exists():
+            assert shared.read_text(encoding="utf-8") == FACTS
+
+
+def test_every_signatory_the_facts_name_signs_in_the_demo_and_the_list_says_it_is_partial():
+    named = re.search(r"Signed on 25 Oct, among others: (.+?)\. - ", PROSE).group(1)
+    names = named.split(", ")
+    total = int(re.search(r"Signatories by the end of 26 Oct: (\d+)", FACTS).group(1))
+    signed = {entry["code"] for entry in DELEGATIONS["states"] if "signed_on" in entry}
+    signed |= {entry["name"] for entry in DELEGATIONS["organisations"] if "signed_on" in entry}
+
+    expected = {name if name == "European Union" else _code(name) for name in names}
+    assert "" not in expected
+    assert signed == expected
+    assert len(signed) < total
+    convention = PROGRAMME["convention"]
+    assert convention["register_is_partial"] is True
+    assert str(total) in convention["register_note"]
+
+
+def test_the_host_signs_first_by_its_minister_of_public_security():
+    reported = re.search(r"Viet Nam first \(Minister of Public Security (.+?)\)", PROSE)
+    given, family = reported.group(1).rsplit(" ", 2)[1:], reported.group(1).split()[0]
+    (viet_nam,) = [entry for entry in DELEGATIONS["states"] if entry["code"] == "VN"]
+    (signatory,) = [
+        person
+        for person in viet_nam["people"]
+        if f"{person['family_name']} {person['given_names']}" == viet_nam["signatory"]
+    ]
+
+    assert (signatory["family_name"], signatory["given_names"].split()) == (family.upper(), given)
+    assert signatory["function"].startswith("Minister of Public Security")
+    # The President hosts the banquet as the head of delegation; he does not sign.
+    (head,) = [person for person in viet_nam["people"] if person["role"] == "head"]
+    assert (head["given_names"], head["family_name"]) == ("Cuong", "LUONG")
+    assert "President Luong Cuong" in FACTS
+
+
+def test_no_invented_person_holds_an_office_one_real_person_holds():
+    unique_offices = ("President", "Prime Minister", "Minister for Foreign Affairs", "Head of the")
+    assert not any(
+        function.startswith(unique_offices) for function in STATE_HEAD_FUNCTIONS.values()
+    )
+    assert all("fictional" in function for function in STATE_HEAD_FUNCTIONS.values())
+
+
+def test_the_principals_of_the_day_are_named_as_reported():
+    people = {
+        f"{person['given_names']} {person['family_name'].title()}": person
+        for entry in DELEGATIONS["states"] + DELEGATIONS["organisations"]
+        for person in entry.get("people", [])
+    }
+
+    for name in ("António Guterres", "Ghada Waly", "Minh Chinh Pham", "Thanh Son Bui"):
+        assert people[name].get("principal_order"), name
+    assert "Secretary-General António Guterres" in FACTS
+    assert "Executive Director Ghada Waly" in FACTS
+
+
+def test_the_opening_the_ceremony_and_the_signatures_keep_the_days_times():
+    opening = re.search(r"opening at (\d\d:\d\d) on the 25th", FACTS).group(1)
+    ceremony = SESSIONS["signing-ceremony"]
+
+    assert SESSIONS["opening"]["start"].strftime("%H:%M") == opening
+    assert _clock(ceremony, "start") >= _clock(SESSIONS["opening"], "end")
+    signatures = len([e for e in DELEGATIONS["states"] if "signed_on" in e]) + 1  # the EU
+    last = _clock(ceremony, "start") + timedelta(
+        minutes=protocol.MINUTES_PER_SIGNATURE * (signatures - 1)
+    )
+    assert last < _clock(ceremony, "end")
+
+
+def test_side_events_take_the_reported_slots_of_sixty_minutes_and_say_they_are_illustrative():
+    slots = re.search(r"side events in\s+three slots \(([^;]+);", FACTS).group(1)
+    starts = {slot.split("-")[0] for slot in slots.split(", ")}
+    minutes = int(re.search(r"(\d+) min \+ 15 min\s+changeover", FACTS).group(1))
+    side_events = [entry for entry in PROGRAMME["sessions"] if entry["kind"] == "side_event"]
+
+    assert {entry["start"].strftime("%H:%M") for entry in side_events} == starts
+    assert {
+        (_clock(entry, "end") - _clock(entry, "start")) // timedelta(minutes=1)
+        for entry in side_events
+    } == {minutes}
+    assert all(entry["illustrative"] for entry in side_events)
+
+
+def test_the_roundtables_are_where_and_when_the_facts_say():
+    reported = re.findall(
+        r'- "([^"]+)": (\d\d) Oct (\d\d:\d\d)-(\d\d:\d\d), (?:room )?(R\d+)',
+        PROSE,
+    )
+    by_title = {entry["title"]: entry for entry in PROGRAMME["sessions"]}
+
+    assert len(reported) == 3
+    for title, day, start, end, room in reported:
+        entry = by_title[title]
+        assert (
+            entry["day"].day,
+            entry["start"].strftime("%H:%M"),
+            entry["end"].strftime("%H:%M"),
+            entry["room"],
+        ) == (int(day), start, end, room)
+
+
+def test_the_general_debate_holds_the_reported_statements_over_both_days():
+    statements = int(re.search(r"(\d+) statements over the two days", FACTS).group(1))
+    sittings = [e for e in PROGRAMME["sessions"] if e["kind"] == "general_debate"]
+
+    assert (
+        statements
+        == protocol.SPEAKING_STATES + protocol.SPEAKING_ORGANISATIONS + protocol.SPEAKING_COMPANIES
+    )
+    assert {entry["day"].day for entry in sittings} == {25, 26}
+    assert "by States, organisations and companies" in FACTS
