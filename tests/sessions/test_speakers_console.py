@@ -92,3 +92,18 @@ def test_a_bad_position_is_refused_with_a_message(client, debate):
 
     assert response.status_code == 200
     assert Inscription.objects.get(pk=entry.pk).position is None
+
+
+def test_the_console_refuses_a_speaker_from_another_delegation(client, debate):
+    kenya = DelegationFactory(conference=debate, country="KE")
+    ghana = DelegationFactory(conference=debate, country="GH")
+    foreign = DelegateFactory(delegation=ghana, role="head", protocol_rank="minister")
+    staff(client, "view_inscription", "change_inscription")
+
+    response = client.post(
+        _page(debate), {"do": "add", "delegation": kenya.pk, "speaker": foreign.pk}
+    )
+
+    assert response.status_code == 200
+    assert "The speaker must belong to the delegation." in response.content.decode()
+    assert not Inscription.objects.exists()
