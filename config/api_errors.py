@@ -6,6 +6,7 @@ Domain errors are expected outcomes, so they are answered, not logged as crashes
 """
 
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views import defaults
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.response import Response
@@ -15,12 +16,19 @@ from conference.errors import DomainError
 from conference.security_log import record_security_event
 
 
+def error_body(code: str, message, details: dict | None = None) -> dict:
+    """The one JSON body of every API error; every answer of an error under /api/ is built here."""
+    return {"error": {"code": code, "message": str(message), "details": details or {}}}
+
+
+def error_response(code: str, message, *, status: int, details: dict | None = None):
+    """An API error as a plain Django response, for the middleware and handlers outside DRF."""
+    return JsonResponse(error_body(code, message, details), status=status)
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
-        return Response(
-            {"error": {"code": exc.code, "message": str(exc.message), "details": exc.context}},
-            status=exc.status_code,
-        )
+        return Response(error_body(exc.code, exc.message, exc.context), status=exc.status_code)
     if isinstance(exc, AuthenticationFailed):
         # A token (or other credential) was presented and refused; a missing one is not logged,
         # since anonymous readers of the public feed would drown the guessing. 403s are logged by
@@ -34,13 +42,11 @@ def exception_handler(exc, context):
     code = getattr(exc, "default_code", "error")
     details = response.data if isinstance(response.data, dict) else {"errors": response.data}
     message = details.pop("detail", None) if isinstance(details, dict) else None
-    response.data = {
-        "error": {
-            "code": getattr(message, "code", code) if message is not None else code,
-            "message": str(message) if message is not None else "The request is not valid.",
-            "details": details,
-        }
-    }
+    response.data = error_body(
+        getattr(message, "code", code) if message is not None else code,
+        message if message is not None else _("The request is not valid."),
+        details,
+    )
     return response
 
 
@@ -48,6 +54,5 @@ def page_not_found(request, exception):
     """Django's 404 for an address no route matches: the API's error shape under /api/, the
     ordinary page elsewhere."""
     if request.path.startswith("/api/"):
-        body = {"error": {"code": "not_found", "message": "Not found.", "details": {}}}
-        return JsonResponse(body, status=404)
+        return error_response("not_found", _("Not found."), status=404)
     return defaults.page_not_found(request, exception)

@@ -12,7 +12,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
@@ -82,12 +82,52 @@ class CodeForm(forms.Form):
     )
 
 
+# Tables of the sign-in machinery (API tokens, lockouts after failed sign-ins, second-factor
+# devices): a superuser's business, shown apart under one plain heading, never to organisers.
+TECHNICAL_APPS = frozenset({"authtoken", "axes", "otp_totp", "otp_static"})
+
+
+TECHNICAL_MODEL_NAMES = {
+    "TokenProxy": _("API access keys"),
+    "Token": _("API access keys"),
+    "AccessAttempt": _("Failed sign-in attempts"),
+    "AccessLog": _("Sign-ins"),
+    "AccessFailureLog": _("Failed sign-ins"),
+    "TOTPDevice": _("Authenticator apps"),
+    "StaticDevice": _("Backup codes"),
+}
+
+
 class ConsoleAdminSite(OTPAdminSite):
     site_header = _("Conference logistics: organiser console")
     site_title = _("Organiser console")
+    # "View site" leads to the focal points' portal (its sign-in page for an organiser).
+    site_url = reverse_lazy("portal:home")
     login_form = ConsoleAuthenticationForm
     login_template = "admin/console_login.html"
     index_template = "admin/dashboard.html"  # the conference's numbers (config/dashboard.py)
+
+    def get_app_list(self, request, app_label=None):
+        """The apps an organiser works in, then, for a superuser only, one group "Sign-in
+        records" gathering the technical tables, named in plain words."""
+        apps = super().get_app_list(request, app_label)
+        ordinary = [app for app in apps if app["app_label"] not in TECHNICAL_APPS]
+        if not request.user.is_superuser:
+            return ordinary
+        technical = [app for app in apps if app["app_label"] in TECHNICAL_APPS]
+        if not technical:
+            return ordinary
+        models = [model for app in technical for model in app["models"]]
+        for model in models:
+            model["name"] = TECHNICAL_MODEL_NAMES.get(model["object_name"], model["name"])
+        group = {
+            "name": _("Sign-in records (superuser only)"),
+            "app_label": "sign_in_records",
+            "app_url": "",
+            "has_module_perms": True,
+            "models": sorted(models, key=lambda model: str(model["name"])),
+        }
+        return [*ordinary, group]
 
     def __init__(self, name="admin"):
         # django-otp names its site "otpadmin"; ours keeps "admin", the name every URL uses.

@@ -9,7 +9,6 @@ from django.contrib import admin
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.views import defaults
 from conference.local_time import conference_of, conference_time, default_conference
 from conference.models import Conference
 from conference.security_log import record_security_event
+from config.api_errors import error_response
 
 logger = logging.getLogger(__name__)
 
@@ -90,14 +90,9 @@ class RequestSizeLimitMiddleware:
         megabytes = limit // (1024 * 1024)
         message = _("The request is larger than %(size)s MB.") % {"size": megabytes}
         if request.path.startswith("/api/"):
-            body = {
-                "error": {
-                    "code": "request_too_large",
-                    "message": message,
-                    "details": {"limit_bytes": limit},
-                }
-            }
-            return JsonResponse(body, status=413)
+            return error_response(
+                "request_too_large", message, status=413, details={"limit_bytes": limit}
+            )
         return render(request, "request_too_large.html", {"message": message}, status=413)
 
 
@@ -132,14 +127,12 @@ def database_unavailable(request, exception):
     logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
     message = _("The service is briefly unavailable. Try again in a moment.")
     if request.path.startswith("/api/"):
-        body = {
-            "error": {
-                "code": "database_unavailable",
-                "message": message,
-                "details": {"retry_after_seconds": RETRY_AFTER_SECONDS},
-            }
-        }
-        response = JsonResponse(body, status=503)
+        response = error_response(
+            "database_unavailable",
+            message,
+            status=503,
+            details={"retry_after_seconds": RETRY_AFTER_SECONDS},
+        )
     else:
         response = render(request, "service_unavailable.html", {"message": message}, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DelegationsConfig(AppConfig):
     name = "delegations"
-    verbose_name = "Delegations"
+    verbose_name = _("Delegations")
 
     def ready(self):
         # Registers the Celery tasks in every process, the web's included: the outbox's services

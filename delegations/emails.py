@@ -63,7 +63,11 @@ def render_for_each(
     paragraphs or the stripping), and the words it stands in are not made into links in the
     HTML. An object whose values do not qualify is rendered on its own. The first object filled
     in is also rendered on its own, as a check of the whole: should the two differ, every
-    object is rendered on its own."""
+    object is rendered on its own.
+
+    What pays for it: `bench/invitations.py --sizes 1000 --warm-up 50` on the 2-core CI machine,
+    2026-12-04: the organiser's "Send invitations" queued 1,000 invitations in 1.66 s with it and
+    5.78 s rendering each letter (4.86 s against 11.21 s in a busier pair of runs)."""
     objects = list(objects)
     template, language = _template(name, language)
 

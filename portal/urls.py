@@ -37,45 +37,45 @@ urlpatterns = [
     path("submit/", dashboard.submit, name="submit"),
     path("delegates/", delegates.delegate_list, name="delegates"),
     path("delegates/new/", delegates.delegate_form, name="delegate-add"),
-    path("delegates/<int:delegate_id>/", delegates.delegate_form, name="delegate-edit"),
-    path("delegates/<int:delegate_id>/remove/", delegates.delegate_remove, name="delegate-remove"),
-    path("delegates/<int:delegate_id>/photo/", delegates.delegate_photo, name="delegate-photo"),
-    path("delegates/<int:delegate_id>/agenda.ics", dashboard.agenda, name="delegate-agenda"),
+    path("delegates/<id:delegate_id>/", delegates.delegate_form, name="delegate-edit"),
+    path("delegates/<id:delegate_id>/remove/", delegates.delegate_remove, name="delegate-remove"),
+    path("delegates/<id:delegate_id>/photo/", delegates.delegate_photo, name="delegate-photo"),
+    path("delegates/<id:delegate_id>/agenda.ics", dashboard.agenda, name="delegate-agenda"),
     path("documents/", documents.documents, name="documents"),
     path("documents/credentials.pdf", documents.credentials_file, name="credentials"),
     path("programme/", programme.programme, name="programme"),
-    path("programme/<int:session_id>/places/", programme.place_reserve, name="place-reserve"),
-    path("places/<int:place_id>/release/", programme.place_release, name="place-release"),
+    path("programme/<id:session_id>/places/", programme.place_reserve, name="place-reserve"),
+    path("places/<id:place_id>/release/", programme.place_release, name="place-release"),
     path("programme/speak/", programme.speak, name="speak"),
-    path("programme/<int:session_id>/gala/", programme.gala_answer, name="gala-answer"),
+    path("programme/<id:session_id>/gala/", programme.gala_answer, name="gala-answer"),
     path("api-access/", api_access.api_access, name="api-access"),
     path("signing/", signing.signing, name="signing"),
     path("travel/", travel.travel_list, name="travel"),
-    path("travel/<int:delegate_id>/", travel.travel_form, name="travel-edit"),
+    path("travel/<id:delegate_id>/", travel.travel_form, name="travel-edit"),
     path("participants/", participants.participants, name="participants"),
     path(
-        "participants/<int:delegate_id>/",
+        "participants/<id:delegate_id>/",
         participants.participant_edit,
         name="participant-edit",
     ),
     path("participants/confirm/", participants.participants_confirm, name="participants-confirm"),
     path("side-events/", side_events.side_events, name="side-events"),
     path(
-        "side-events/<int:application_id>/withdraw/",
+        "side-events/<id:application_id>/withdraw/",
         side_events.side_event_withdraw,
         name="side-event-withdraw",
     ),
     path("bilaterals/", bilaterals.bilaterals, name="bilaterals"),
     path("bilaterals/request/", bilaterals.bilateral_request, name="bilateral-request"),
     path(
-        "bilaterals/<int:meeting_id>/accept/", bilaterals.bilateral_accept, name="bilateral-accept"
+        "bilaterals/<id:meeting_id>/accept/", bilaterals.bilateral_accept, name="bilateral-accept"
     ),
     path(
-        "bilaterals/<int:meeting_id>/decline/",
+        "bilaterals/<id:meeting_id>/decline/",
         bilaterals.bilateral_decline,
         name="bilateral-decline",
     ),
     path(
-        "bilaterals/<int:meeting_id>/cancel/", bilaterals.bilateral_cancel, name="bilateral-cancel"
+        "bilaterals/<id:meeting_id>/cancel/", bilaterals.bilateral_cancel, name="bilateral-cancel"
     ),
 ]

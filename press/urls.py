@@ -9,5 +9,5 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
     path("apply/<slug:conference_slug>/", views.apply, name="apply"),
-    path("photo/<int:application_id>/", views.photo, name="photo"),
+    path("photo/<id:application_id>/", views.photo, name="photo"),
 ]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProgrammeConfig(AppConfig):
@@ -6,7 +7,7 @@ class ProgrammeConfig(AppConfig):
 
     name = "sessions"
     label = "programme"
-    verbose_name = "Programme"
+    verbose_name = _("Programme")
 
     def ready(self):
         # The registration's checklist (delegations app, below this one) asks for roundtables.

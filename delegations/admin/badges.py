@@ -8,8 +8,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
 from conference.files import pdf_download
 from delegations import services
@@ -107,7 +109,11 @@ class BadgeAdmin(SimpleHistoryAdmin):
         if skipped:
             self.message_user(
                 request,
-                _("%(count)d revoked badges were left out: a revoked badge is never printed.")
+                ngettext(
+                    "%(count)d revoked badge was left out: a revoked badge is never printed.",
+                    "%(count)d revoked badges were left out: a revoked badge is never printed.",
+                    skipped,
+                )
                 % {"count": skipped},
                 messages.WARNING,
             )
@@ -133,14 +139,17 @@ class BadgeAdmin(SimpleHistoryAdmin):
         )
         form = RevocationForm(request.POST if request.method == "POST" else None)
         if badges and form.is_valid():
-            count = 0
-            for badge in badges:
-                try:
-                    services.revoke_badge(badge, reason=form.cleaned_data["reason"])
-                    count += 1
-                except DomainError as error:
-                    self.message_user(request, f"{badge}: {error.message}", messages.WARNING)
-            self.message_user(request, _("Revoked %(count)d badges.") % {"count": count})
+            reason = form.cleaned_data["reason"]
+            apply_to_selected(
+                self,
+                request,
+                badges,
+                lambda badge: services.revoke_badge(badge, reason=reason),
+                done=ngettext_lazy(
+                    "Revoked %(count)d badge.", "Revoked %(count)d badges.", "count"
+                ),
+                refused_level=messages.WARNING,
+            )
             return redirect("admin:delegations_badge_changelist")
         return TemplateResponse(
             request,
@@ -174,6 +183,13 @@ class IssueBadgesMixin:
                 self.message_user(request, f"{delegate}: {error.message}", messages.WARNING)
         self.message_user(
             request,
-            _("Issued %(issued)d badges; %(held)d delegates already held a valid one.")
-            % {"issued": issued, "held": held},
+            ngettext("Issued %(issued)d badge.", "Issued %(issued)d badges.", issued)
+            % {"issued": issued}
+            + " "
+            + ngettext(
+                "%(held)d delegate already held a valid one.",
+                "%(held)d delegates already held a valid one.",
+                held,
+            )
+            % {"held": held},
         )

@@ -3,15 +3,17 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from conference.errors import DomainError
+from conference.admin_actions import apply_to_selected
 from conference.files import private_file
 from conference.models import Conference
 from delegations import services
@@ -81,7 +83,7 @@ class DelegationAdmin(DelegationSpreadsheets, SimpleHistoryAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/credentials.pdf",
+                "<id:pk>/credentials.pdf",
                 self.admin_site.admin_view(self.credentials_view),
                 name="delegations_delegation_credentials",
             ),
@@ -117,14 +119,16 @@ class DelegationAdmin(DelegationSpreadsheets, SimpleHistoryAdmin):
         permissions=["reopen"],
     )
     def reopen_selected(self, request, queryset):
-        count = 0
-        for delegation in queryset:
-            try:
-                services.reopen_registration(delegation)
-                count += 1
-            except DomainError as error:
-                self.message_user(request, f"{delegation}: {error.message}", messages.WARNING)
-        self.message_user(request, _("Reopened %(count)d registrations.") % {"count": count})
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.reopen_registration,
+            done=ngettext_lazy(
+                "Reopened %(count)d registration.", "Reopened %(count)d registrations.", "count"
+            ),
+            refused_level=messages.WARNING,
+        )
 
     @admin.action(
         description=_("Send invitations to the selected delegations not yet invited"),
@@ -135,7 +139,15 @@ class DelegationAdmin(DelegationSpreadsheets, SimpleHistoryAdmin):
         for conference in Conference.objects.filter(delegations__in=queryset).distinct():
             chosen = queryset.filter(conference=conference)
             count += len(services.invite_delegations(conference, delegations=chosen))
-        self.message_user(request, _("Queued %(count)d invitations.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d invitation is on its way.",
+                "%(count)d invitations are on their way.",
+                count,
+            )
+            % {"count": count},
+        )
 
     @admin.display(description="delegation", ordering="name")
     def display_name(self, delegation):
@@ -195,12 +207,12 @@ class DelegateAdmin(
     def get_urls(self):
         return [
             path(
-                "<int:pk>/photo.jpg",
+                "<id:pk>/photo.jpg",
                 self.admin_site.admin_view(self.photo_view),
                 name="delegations_delegate_photo",
             ),
             path(
-                "<int:pk>/reject/",
+                "<id:pk>/reject/",
                 self.admin_site.admin_view(self.reject_view),
                 name="delegations_delegate_reject",
             ),
@@ -237,14 +249,16 @@ class DelegateAdmin(
 
     @admin.action(description=_("Accredit"), permissions=["change"])
     def accredit_selected(self, request, queryset):
-        count = 0
-        for delegate in queryset:
-            try:
-                services.accredit_delegate(delegate)
-                count += 1
-            except DomainError as error:
-                self.message_user(request, f"{delegate}: {error.message}", messages.WARNING)
-        self.message_user(request, _("Accredited %(count)d delegates.") % {"count": count})
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.accredit_delegate,
+            done=ngettext_lazy(
+                "Accredited %(count)d delegate.", "Accredited %(count)d delegates.", "count"
+            ),
+            refused_level=messages.WARNING,
+        )
 
     @admin.action(description=_("Refuse the accreditation (with a reason)"), permissions=["change"])
     def reject_selected(self, request, queryset):
@@ -264,19 +278,20 @@ class DelegateAdmin(
             raise Http404
         form = RejectionForm(request.POST if request.method == "POST" else None)
         if form.is_valid():
-            refused = 0
-            for delegate in delegates:
-                try:
-                    services.reject_delegate(delegate, reason=form.cleaned_data["reason"])
-                    refused += 1
-                except DomainError as error:
-                    self.message_user(request, f"{delegate}: {error.message}", messages.WARNING)
+            reason = form.cleaned_data["reason"]
+            refused = apply_to_selected(
+                self,
+                request,
+                delegates,
+                lambda delegate: services.reject_delegate(delegate, reason=reason),
+                done=ngettext_lazy(
+                    "Refused %(count)d accreditation; the focal point is told.",
+                    "Refused %(count)d accreditations; the focal points are told.",
+                    "count",
+                ),
+                refused_level=messages.WARNING,
+            )
             if refused:
-                self.message_user(
-                    request,
-                    _("Refused %(count)d accreditations; the focal points are told.")
-                    % {"count": refused},
-                )
                 return redirect("admin:delegations_delegate_changelist")
         return TemplateResponse(
             request,
@@ -314,7 +329,7 @@ class TravelAdmin(ArrivalsSheetMixin, TravelSpreadsheets, SimpleHistoryAdmin):
     search_fields = ["delegate__family_name", "arrival_flight", "departure_flight", "hotel"]
     list_select_related = ["delegate__delegation"]
     date_hierarchy = "arrives_at"
-    ordering = ["arrives_at"]
+    ordering = [F("arrives_at").asc(nulls_last=True)]
     autocomplete_fields = ["delegate"]
 
     @admin.display(description=_("delegation"), ordering="delegate__delegation")

@@ -2,9 +2,10 @@
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from conference.errors import DomainError
+from conference.admin_actions import apply_to_selected
 from delegations import services
 from delegations.models import (
     Invitation,
@@ -65,29 +66,42 @@ class InvitationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Send a reminder now"), permissions=["change"])
     def remind_selected(self, request, queryset):
-        self._each(request, queryset, services.remind_now, _("Reminded %(count)d invitations."))
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.remind_now,
+            done=ngettext_lazy(
+                "Reminded %(count)d invitation.", "Reminded %(count)d invitations.", "count"
+            ),
+            refused_level=messages.WARNING,
+        )
 
     @admin.action(description=_("Resend with a new link"), permissions=["change"])
     def resend_selected(self, request, queryset):
-        self._each(
-            request, queryset, services.resend_invitation, _("Resent %(count)d invitations.")
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.resend_invitation,
+            done=ngettext_lazy(
+                "Resent %(count)d invitation.", "Resent %(count)d invitations.", "count"
+            ),
+            refused_level=messages.WARNING,
         )
 
-    @admin.action(description=_("Revoke"), permissions=["change"])
+    @admin.action(description=_("Revoke the selected invitations"), permissions=["change"])
     def revoke_selected(self, request, queryset):
-        self._each(
-            request, queryset, services.revoke_invitation, _("Revoked %(count)d invitations.")
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.revoke_invitation,
+            done=ngettext_lazy(
+                "Revoked %(count)d invitation.", "Revoked %(count)d invitations.", "count"
+            ),
+            refused_level=messages.WARNING,
         )
-
-    def _each(self, request, queryset, service, done):
-        count = 0
-        for invitation in queryset:
-            try:
-                service(invitation)
-                count += 1
-            except DomainError as error:
-                self.message_user(request, f"{invitation}: {error.message}", messages.WARNING)
-        self.message_user(request, done % {"count": count})
 
 
 @admin.register(OutboundMessage)
@@ -123,8 +137,12 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry now"), permissions=["change"])
     def retry_selected(self, request, queryset):
-        for message in queryset:
-            services.retry_now(message)
-        self.message_user(
-            request, _("Queued %(count)d messages again.") % {"count": queryset.count()}
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.retry_now,
+            done=ngettext_lazy(
+                "%(count)d message queued again.", "%(count)d messages queued again.", "count"
+            ),
         )

@@ -90,12 +90,12 @@ class MediaApplicationAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/photo/",
+                "<id:pk>/photo/",
                 self.admin_site.admin_view(self.photo_view),
                 name="delegations_mediaapplication_photo",
             ),
             path(
-                "<int:pk>/press-card/",
+                "<id:pk>/press-card/",
                 self.admin_site.admin_view(self.press_card_view),
                 name="delegations_mediaapplication_press_card",
             ),

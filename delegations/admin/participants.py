@@ -51,7 +51,7 @@ class ParticipantListAdmin(admin.ModelAdmin):
                 name="delegations_participantlist_issue",
             ),
             path(
-                "<int:list_id>/pdf/",
+                "<id:list_id>/pdf/",
                 self.admin_site.admin_view(self.pdf_view),
                 name="delegations_participantlist_pdf",
             ),

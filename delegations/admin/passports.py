@@ -26,7 +26,7 @@ class PassportRevealMixin:
     def get_urls(self):
         return [
             path(
-                "<int:pk>/passport/",
+                "<id:pk>/passport/",
                 self.admin_site.admin_view(self.reveal_passport_view),
                 name="delegations_delegate_reveal_passport",
             ),

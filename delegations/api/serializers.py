@@ -74,7 +74,3 @@ class InvitationSerializer(serializers.ModelSerializer):
             "reminders_sent",
             "next_reminder_at",
         ]
-
-
-class InviteRequestSerializer(serializers.Serializer):
-    """Empty: the delegation in the address is invited, unless it already was."""

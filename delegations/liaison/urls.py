@@ -9,7 +9,7 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
     path("password/<uidb64>/<token>/", views.PasswordSetView.as_view(), name="password-set"),
-    path("delegations/<int:delegation_id>/", views.delegation, name="delegation"),
+    path("delegations/<id:delegation_id>/", views.delegation, name="delegation"),
     path("days/<str:day>/", views.day_sheet, name="day"),
     path("days/<str:day>/arrivals.pdf", views.day_sheet_pdf, name="day-pdf"),
 ]

@@ -45,7 +45,3 @@ class Travel(models.Model):
 
     def __str__(self):
         return str(self.delegate)
-
-    @property
-    def is_complete(self):
-        return bool(self.arrives_at and self.departs_at and self.hotel)

@@ -1,7 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, ngettext_lazy
 
+from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
 from conference.models import Conference
 from sessions import services
@@ -73,7 +76,7 @@ class BilateralMeetingAdmin(admin.ModelAdmin):
         "counterpart__country",
     ]
     list_select_related = ["requester", "counterpart", "room"]
-    ordering = ["conference", "starts_at", "requested_at"]
+    ordering = ["conference", F("starts_at").asc(nulls_last=True), "requested_at"]
     actions = ["accept_selected", "decline_selected", "cancel_selected", "schedule_accepted"]
 
     def get_fields(self, request, obj=None):
@@ -118,15 +121,39 @@ class BilateralMeetingAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Accept for the delegation asked"), permissions=["change"])
     def accept_selected(self, request, queryset):
-        self._apply(request, queryset, services.accept_bilateral, _("accepted"))
+        apply_to_selected(
+            self,
+            request,
+            self._with_parties(queryset),
+            services.accept_bilateral,
+            done=ngettext_lazy(
+                "%(count)d meeting accepted.", "%(count)d meetings accepted.", "count"
+            ),
+        )
 
     @admin.action(description=_("Decline for the delegation asked"), permissions=["change"])
     def decline_selected(self, request, queryset):
-        self._apply(request, queryset, services.decline_bilateral, _("declined"))
+        apply_to_selected(
+            self,
+            request,
+            self._with_parties(queryset),
+            services.decline_bilateral,
+            done=ngettext_lazy(
+                "%(count)d meeting declined.", "%(count)d meetings declined.", "count"
+            ),
+        )
 
     @admin.action(description=_("Cancel the selected meetings"), permissions=["change"])
     def cancel_selected(self, request, queryset):
-        self._apply(request, queryset, services.cancel_bilateral, _("cancelled"))
+        apply_to_selected(
+            self,
+            request,
+            self._with_parties(queryset),
+            services.cancel_bilateral,
+            done=ngettext_lazy(
+                "%(count)d meeting cancelled.", "%(count)d meetings cancelled.", "count"
+            ),
+        )
 
     @admin.action(
         description=_("Give rooms and slots to the accepted meetings (of their conference)"),
@@ -141,7 +168,11 @@ class BilateralMeetingAdmin(admin.ModelAdmin):
                 continue
             self.message_user(
                 request,
-                _("%(conference)s: %(count)d meetings placed; both sides are told.")
+                ngettext(
+                    "%(conference)s: %(count)d meeting placed; both sides are told.",
+                    "%(conference)s: %(count)d meetings placed; both sides are told.",
+                    len(result.placed),
+                )
                 % {"conference": conference, "count": len(result.placed)},
             )
             if result.unplaced:
@@ -152,14 +183,5 @@ class BilateralMeetingAdmin(admin.ModelAdmin):
                     messages.WARNING,
                 )
 
-    def _apply(self, request, queryset, service, done):
-        changed = 0
-        for meeting in queryset.select_related("requester", "counterpart"):
-            try:
-                service(meeting)
-                changed += 1
-            except DomainError as error:
-                self.message_user(request, f"{meeting}: {error.message}", messages.ERROR)
-        self.message_user(
-            request, _("%(count)d meetings %(done)s.") % {"count": changed, "done": done}
-        )
+    def _with_parties(self, queryset):
+        return queryset.select_related("requester", "counterpart")

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -7,11 +7,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
+from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
 from delegations.models import Delegation
 from sessions import services
-from sessions.errors import NotAnExhibitionHall
 from sessions.models import Booth, BoothState, Exhibitor, may_exhibit
 
 # The exhibition: booths (their data edited here; allocation, release, closing through the
@@ -48,8 +49,11 @@ class BoothForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         conference, room = cleaned.get("conference"), cleaned.get("room")
-        if conference and room and room.venue_id != conference.venue_id:
-            raise forms.ValidationError(NotAnExhibitionHall.default_message)
+        if self.instance.pk is None and conference and room:
+            try:
+                services.check_booth_room(conference, room)
+            except DomainError as error:
+                raise forms.ValidationError(error.message) from error
         return cleaned
 
 
@@ -82,18 +86,13 @@ class BoothAdmin(admin.ModelAdmin):
         return obj is None or obj.state != BoothState.ALLOCATED
 
     def save_model(self, request, obj, form, change):
+        """Through the services: `add_booth` (which checks the hall) or `change_booth`."""
+        fields = {"code": obj.code, "width_m": obj.width_m, "depth_m": obj.depth_m}
+        fields["location"] = obj.location
         if change:
-            super().save_model(request, obj, form, change)
-            return
-        booth = services.add_booth(
-            obj.conference,
-            room=obj.room,
-            code=obj.code,
-            width_m=obj.width_m,
-            depth_m=obj.depth_m,
-            location=obj.location,
-        )
-        obj.pk = booth.pk
+            services.change_booth(obj, **fields)
+        else:
+            obj.pk = services.add_booth(obj.conference, room=obj.room, **fields).pk
 
     @admin.display(description=_("allocation"))
     def allocate_link(self, booth):
@@ -105,7 +104,7 @@ class BoothAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/allocate/",
+                "<id:pk>/allocate/",
                 self.admin_site.admin_view(self.allocate_view),
                 name="programme_booth_allocate",
             ),
@@ -141,26 +140,36 @@ class BoothAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Release the selected booths"), permissions=["change"])
     def release_selected(self, request, queryset):
-        self._apply(request, queryset, services.release_booth, _("released"))
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.release_booth,
+            done=ngettext_lazy("%(count)d booth released.", "%(count)d booths released.", "count"),
+        )
 
     @admin.action(description=_("Stop offering the selected booths"), permissions=["change"])
     def close_selected(self, request, queryset):
-        self._apply(request, queryset, services.close_booth, _("no longer offered"))
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.close_booth,
+            done=ngettext_lazy(
+                "%(count)d booth no longer offered.", "%(count)d booths no longer offered.", "count"
+            ),
+        )
 
     @admin.action(description=_("Offer the selected booths again"), permissions=["change"])
     def reopen_selected(self, request, queryset):
-        self._apply(request, queryset, services.reopen_booth, _("offered again"))
-
-    def _apply(self, request, queryset, service, done):
-        changed = 0
-        for booth in queryset:
-            try:
-                service(booth)
-                changed += 1
-            except DomainError as error:
-                self.message_user(request, f"{booth}: {error.message}", messages.ERROR)
-        self.message_user(
-            request, _("%(count)d booths %(done)s.") % {"count": changed, "done": done}
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.reopen_booth,
+            done=ngettext_lazy(
+                "%(count)d booth offered again.", "%(count)d booths offered again.", "count"
+            ),
         )
 
 

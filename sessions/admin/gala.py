@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from conference.errors import DomainError
 from conference.files import pdf_download
@@ -55,7 +56,7 @@ class GalaTableAdmin(admin.ModelAdmin):
         ]
         return [
             path(
-                f"dinner/<int:session_id>/{suffix}",
+                f"dinner/<id:session_id>/{suffix}",
                 self.admin_site.admin_view(view),
                 name=f"programme_galatable_{name}",
             )
@@ -69,7 +70,11 @@ class GalaTableAdmin(admin.ModelAdmin):
                 raise PermissionDenied
             try:
                 seats = services.seat_gala_dinner(session)
-                self.message_user(request, _("%(count)d guests seated.") % {"count": len(seats)})
+                self.message_user(
+                    request,
+                    ngettext("%(count)d guest seated.", "%(count)d guests seated.", len(seats))
+                    % {"count": len(seats)},
+                )
             except DomainError as error:
                 self.message_user(request, error.message, messages.ERROR)
             return redirect(request.path)

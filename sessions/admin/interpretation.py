@@ -11,10 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from conference.models import Conference
-from sessions import services
-from sessions.errors import TooFewBooths
 from sessions.interpretation import interpretation_plan, plan_csv
-from sessions.models import Session
 
 
 class PlanForm(forms.Form):
@@ -24,18 +21,6 @@ class PlanForm(forms.Form):
         empty_label=None,
     )
     day = forms.DateField(label=gettext_lazy("Day"), widget=forms.DateInput(attrs={"type": "date"}))
-
-
-def booth_error(cleaned, instance):
-    """The booth check of the services, as a form error message (or None)."""
-    probe = Session(
-        pk=instance.pk, room=cleaned.get("room"), languages=cleaned.get("languages") or []
-    )
-    try:
-        services.check_interpretation_booths(probe)
-    except TooFewBooths as error:
-        return error.message
-    return None
 
 
 class InterpretationPlanMixin:

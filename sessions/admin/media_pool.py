@@ -35,7 +35,7 @@ class MediaPoolAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/holders/",
+                "<id:pk>/holders/",
                 self.admin_site.admin_view(self.holders_view),
                 name="programme_mediapool_holders",
             ),

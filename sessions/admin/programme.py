@@ -1,43 +1,30 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
 from sessions import services
-from sessions.admin.interpretation import InterpretationPlanMixin, booth_error
-from sessions.models import (
-    Session,
-    SessionPerson,
-)
-from sessions.selectors import room_clash
+from sessions.admin.interpretation import InterpretationPlanMixin
+from sessions.models import Session, SessionPerson
+from sessions.services.programme import PLACEMENT_FIELDS
 
 
 class SessionAdminForm(forms.ModelForm):
-    # The admin builds the form's fields; this only adds the check below.
+    """The console's session form. The rules (a room of the venue, an end after the start, no
+    published session on another) are the programme services'; the form asks them before
+    anything is saved, so a refusal shows beside the fields and nothing is written."""
 
-    def clean(self):
-        # A published session moved onto another one is refused here, as a form error, before
-        # PostgreSQL's exclusion constraint would refuse it as a server error.
-        cleaned = super().clean()
-        booths = booth_error(cleaned, self.instance)
-        if booths:
-            self.add_error("languages", booths)
-        if self.instance.state != "published" or not cleaned.get("starts_at"):
-            return cleaned
-        probe = Session(
-            pk=self.instance.pk,
-            room=cleaned.get("room"),
-            starts_at=cleaned["starts_at"],
-            ends_at=cleaned.get("ends_at") or cleaned["starts_at"],
-        )
-        clash = room_clash(probe)
-        if clash is not None:
-            raise forms.ValidationError(
-                _("%(room)s already holds the published session “%(title)s” at that time."),
-                params={"room": clash.room, "title": clash.title},
-            )
-        return cleaned
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the values typed
+        if self.errors or self.instance.conference_id is None:
+            return
+        try:
+            services.check_placement(self.instance)
+        except DomainError as error:
+            self.add_error(None, error.message)
 
 
 class SessionPersonInline(admin.TabularInline):
@@ -54,30 +41,74 @@ class SessionAdmin(InterpretationPlanMixin, SimpleHistoryAdmin):
     date_hierarchy = "starts_at"
     list_select_related = ["room", "conference"]
     autocomplete_fields = ["conference", "room"]
-    # Publishing goes through the services, which hold the no-overlap rule.
+    # The state moves through the publish and cancel actions, which hold the no-overlap rule.
     readonly_fields = ["state"]
     form = SessionAdminForm
     inlines = [SessionPersonInline]
     actions = ["publish_selected", "cancel_selected"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A session does not move to another conference once it exists.
+        return ["conference", "state"] if obj else ["state"]
+
+    def save_model(self, request, obj, form, change):
+        """Every save goes through the programme's services (`create_session`,
+        `reschedule_session`, `update_session`), never a plain ModelForm save."""
+        obj._history_user = request.user
+        typed = {name: form.cleaned_data[name] for name in form.changed_data}
+        if not change:
+            fields = {name: form.cleaned_data[name] for name in form.cleaned_data}
+            session = services.create_session(fields.pop("conference"), **fields)
+            obj.pk, obj.created_at, obj.updated_at = (
+                session.pk,
+                session.created_at,
+                session.updated_at,
+            )
+            obj._state.adding = False
+            return
+        if PLACEMENT_FIELDS & set(typed):
+            services.reschedule_session(
+                obj, starts_at=obj.starts_at, ends_at=obj.ends_at, room=obj.room
+            )
+        details = {name: value for name, value in typed.items() if name not in PLACEMENT_FIELDS}
+        if details:
+            services.update_session(obj, **details)
+
+    def save_formset(self, request, form, formset, change):
+        """The chairs, moderators and speakers, through the programme's services too."""
+        session = form.instance
+        for person in formset.save(commit=False):
+            fields = {name: getattr(person, name) for name in ("role", "delegate", "name")}
+            fields |= {"function": person.function, "position": person.position}
+            if person.pk is None:
+                services.add_session_person(session, **fields)
+            else:
+                services.change_session_person(person, **fields)
+        for person in formset.deleted_objects:
+            services.remove_session_person(person)
+
     @admin.action(description=_("Publish the selected sessions"), permissions=["change"])
     def publish_selected(self, request, queryset):
-        self._apply(request, queryset, services.publish_session, _("published"))
+        apply_to_selected(
+            self,
+            request,
+            queryset.select_related("room", "conference"),
+            services.publish_session,
+            done=ngettext_lazy(
+                "%(count)d session published.", "%(count)d sessions published.", "count"
+            ),
+        )
 
     @admin.action(description=_("Cancel the selected sessions"), permissions=["change"])
     def cancel_selected(self, request, queryset):
-        self._apply(request, queryset, services.cancel_session, _("cancelled"))
-
-    def _apply(self, request, queryset, service, done):
-        changed = 0
-        for session in queryset:
-            try:
-                service(session)
-                changed += 1
-            except DomainError as error:
-                self.message_user(request, f"{session}: {error.message}", messages.ERROR)
-        self.message_user(
-            request, _("%(count)d sessions %(done)s.") % {"count": changed, "done": done}
+        apply_to_selected(
+            self,
+            request,
+            queryset,
+            services.cancel_session,
+            done=ngettext_lazy(
+                "%(count)d session cancelled.", "%(count)d sessions cancelled.", "count"
+            ),
         )
 
 
@@ -87,3 +118,18 @@ class SessionPersonAdmin(admin.ModelAdmin):
     list_filter = ["role", "session__conference"]
     search_fields = ["name", "function", "session__title"]
     autocomplete_fields = ["session", "delegate"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Naming someone in another session is adding them there.
+        return ["session"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        fields = {name: getattr(obj, name) for name in ("role", "delegate", "name", "function")}
+        fields["position"] = obj.position
+        if change:
+            services.change_session_person(obj, **fields)
+        else:
+            obj.pk = services.add_session_person(obj.session, **fields).pk
+
+    def delete_model(self, request, obj):
+        services.remove_session_person(obj)

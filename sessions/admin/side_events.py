@@ -134,7 +134,7 @@ class SideEventApplicationAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/decide/",
+                "<id:pk>/decide/",
                 self.admin_site.admin_view(self.decide_view),
                 name="programme_sideeventapplication_decide",
             ),

@@ -1,12 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, ngettext_lazy
 
+from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
 from conference.files import pdf_download, private_file
 from conference.models import Conference
@@ -67,7 +70,7 @@ class SignatoryAdmin(admin.ModelAdmin):
     ]
     search_fields = ["delegation__name", "delegate__family_name", "delegate__given_names"]
     list_select_related = ["conference", "delegation", "delegate"]
-    ordering = ["conference", "slot", "pk"]
+    ordering = ["conference", F("slot").asc(nulls_last=True), "pk"]
     # The file itself is left out: its widget links to the public media URL.
     fields = readonly_fields = [
         "conference",
@@ -117,17 +120,17 @@ class SignatoryAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/full-powers.pdf",
+                "<id:pk>/full-powers.pdf",
                 self.admin_site.admin_view(self.full_powers_view),
                 name="programme_signatory_full_powers",
             ),
             path(
-                "<int:pk>/approve/",
+                "<id:pk>/approve/",
                 self.admin_site.admin_view(self.approve_view),
                 name="programme_signatory_approve",
             ),
             path(
-                "<int:pk>/reject/",
+                "<id:pk>/reject/",
                 self.admin_site.admin_view(self.reject_view),
                 name="programme_signatory_reject",
             ),
@@ -240,15 +243,18 @@ class SignatoryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the full powers"), permissions=["change"])
     def approve_full_powers(self, request, queryset):
-        approved = 0
-        for signatory in self._with_people(queryset):
-            try:
-                services.verify_full_powers(signatory, approve=True, by=request.user.get_username())
-            except DomainError as error:
-                self.message_user(request, f"{signatory}: {error.message}", messages.ERROR)
-                continue
-            approved += 1
-        self.message_user(request, _("Full powers approved: %(count)d.") % {"count": approved})
+        by = request.user.get_username()
+        apply_to_selected(
+            self,
+            request,
+            self._with_people(queryset),
+            lambda signatory: services.verify_full_powers(signatory, approve=True, by=by),
+            done=ngettext_lazy(
+                "Full powers approved for %(count)d signatory.",
+                "Full powers approved for %(count)d signatories.",
+                "count",
+            ),
+        )
 
     @admin.action(description=_("Reject the full powers (with a reason)"), permissions=["change"])
     def reject_full_powers(self, request, queryset):
@@ -274,25 +280,30 @@ class SignatoryAdmin(admin.ModelAdmin):
                 continue
             self.message_user(
                 request,
-                _("%(conference)s: %(count)d signatories have a place in the signing order.")
+                ngettext(
+                    "%(conference)s: %(count)d signatory has a place in the signing order.",
+                    "%(conference)s: %(count)d signatories have a place in the signing order.",
+                    len(order),
+                )
                 % {"conference": conference, "count": len(order)},
             )
 
     @admin.action(description=_("Record the signature"), permissions=["change"])
     def record_signature(self, request, queryset):
-        recorded = 0
-        for signatory in self._with_people(queryset).order_by("slot"):
-            if signatory.signed_at is not None:
-                self.message_user(
-                    request, _("%(signatory)s: already signed.") % {"signatory": signatory}
-                )
-                continue
-            try:
-                services.record_signing(signatory)
-                recorded += 1
-            except DomainError as error:
-                self.message_user(request, f"{signatory}: {error.message}", messages.ERROR)
-        self.message_user(request, _("Signatures recorded: %(count)d.") % {"count": recorded})
+        chosen = self._with_people(queryset).order_by(F("slot").asc(nulls_last=True), "pk")
+        for signatory in chosen.filter(signed_at__isnull=False):
+            self.message_user(
+                request, _("%(signatory)s: already signed.") % {"signatory": signatory}
+            )
+        apply_to_selected(
+            self,
+            request,
+            chosen.filter(signed_at__isnull=True),
+            services.record_signing,
+            done=ngettext_lazy(
+                "%(count)d signature recorded.", "%(count)d signatures recorded.", "count"
+            ),
+        )
 
     @admin.action(
         description=_("Print the signing order of their conference (PDF)"),

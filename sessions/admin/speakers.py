@@ -69,7 +69,7 @@ class InscriptionAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "conference/<int:conference_id>/",
+                "conference/<id:conference_id>/",
                 self.admin_site.admin_view(self.speakers_view),
                 name="programme_inscription_speakers",
             ),

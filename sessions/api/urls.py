@@ -8,7 +8,7 @@ urlpatterns = [
     path("schedule.xml", views.ScheduleFrabXMLView.as_view(), name="schedule-frab-xml"),
     path("schedule.ics", views.ScheduleICalView.as_view(), name="schedule-ical"),
     path(
-        "schedule/sessions/<int:session_id>/",
+        "schedule/sessions/<id:session_id>/",
         views.SessionDetailView.as_view(),
         name="schedule-session",
     ),

@@ -94,7 +94,8 @@ class BilateralMeeting(models.Model):
     class Meta:
         verbose_name = _("bilateral meeting")
         verbose_name_plural = _("bilateral meetings")
-        ordering = ["conference", "starts_at", "requested_at"]
+        # Meetings not yet given a time last, on SQLite as on PostgreSQL.
+        ordering = ["conference", F("starts_at").asc(nulls_last=True), "requested_at"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(requester=F("counterpart")),

@@ -1,7 +1,7 @@
 """Places in sessions with limited seats (roundtables): confirmed, or on a wait list."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Delegate
@@ -26,7 +26,12 @@ class Place(models.Model):
     class Meta:
         verbose_name = _("place")
         verbose_name_plural = _("places")
-        ordering = ["session", "state", "waitlist_number", "created_at"]
+        ordering = [
+            "session",
+            "state",
+            F("waitlist_number").asc(nulls_last=True),
+            "created_at",
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "delegate"],

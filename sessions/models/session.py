@@ -78,7 +78,7 @@ class Session(models.Model):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        ordering = ["starts_at", "room__name", "title"]
+        ordering = ["starts_at", F("room__name").asc(nulls_last=True), "title"]
         constraints = [
             models.UniqueConstraint(fields=["conference", "slug"], name="session_unique_slug"),
             models.CheckConstraint(

@@ -3,7 +3,7 @@
 import uuid
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Conference
@@ -77,7 +77,8 @@ class Signatory(models.Model):
     class Meta:
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
-        ordering = ["conference", "slot", "pk"]
+        # Unassigned signatories last, on SQLite as on PostgreSQL.
+        ordering = ["conference", F("slot").asc(nulls_last=True), "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["conference", "delegation"], name="signatory_one_per_delegation"

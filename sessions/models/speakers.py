@@ -1,7 +1,7 @@
 """The general debate's speakers' list."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,9 +48,9 @@ class Inscription(models.Model):
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("inscription to speak")
+        verbose_name = _("speaker on the list")
         verbose_name_plural = _("speakers' list")
-        ordering = ["conference", "position", "requested_at"]
+        ordering = ["conference", F("position").asc(nulls_last=True), "requested_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["conference", "delegation"],

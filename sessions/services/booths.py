@@ -76,8 +76,7 @@ def add_booth(
     location: str = "",
 ) -> Booth:
     """A new booth, available, in an exhibition hall of the conference's venue."""
-    if room.kind != Room.Kind.EXHIBITION_HALL or room.venue_id != conference.venue_id:
-        raise NotAnExhibitionHall()
+    check_booth_room(conference, room)
     booth = Booth(
         conference=conference,
         room=room,
@@ -88,6 +87,25 @@ def add_booth(
     )
     booth.full_clean()
     booth.save()
+    return booth
+
+
+def check_booth_room(conference: Conference, room: Room) -> None:
+    """Raise `NotAnExhibitionHall` unless `room` is an exhibition hall of the conference's
+    venue. Forms call it to show the refusal beside the fields, before `add_booth` would."""
+    if room.kind != Room.Kind.EXHIBITION_HALL or room.venue_id != conference.venue_id:
+        raise NotAnExhibitionHall()
+
+
+def change_booth(
+    booth: Booth, *, code: str, width_m: Decimal, depth_m: Decimal, location: str = ""
+) -> Booth:
+    """Change a booth's code, size or location. Its hall and conference stay; its allocation
+    changes through `allocate_booth` and `release_booth`, which tell the exhibitor."""
+    booth.code, booth.location = code.strip().upper(), location.strip()
+    booth.width_m, booth.depth_m = width_m, depth_m
+    booth.full_clean()
+    booth.save(update_fields=["code", "width_m", "depth_m", "location"])
     return booth
 
 

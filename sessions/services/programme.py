@@ -5,6 +5,7 @@ interpretation booths can serve."""
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from conference.models import Conference, Room
 from sessions.enums import SessionState
@@ -12,13 +13,44 @@ from sessions.errors import RoomDoubleBooked, RoomNotAtVenue, SessionTimesInvali
 from sessions.models import Session, SessionPerson
 from sessions.selectors import room_clash
 
+# What `reschedule_session` changes; `update_session` changes the rest of what an organiser edits.
+PLACEMENT_FIELDS = frozenset({"starts_at", "ends_at", "room"})
+# Never changed by `update_session`: the state moves through publish and cancel only, and a
+# session does not move to another conference.
+FIXED_FIELDS = frozenset({"conference", "state"})
+
 
 def create_session(conference: Conference, **fields) -> Session:
-    """Create a session as a draft. Drafts may overlap: the programme is built by moving them."""
+    """Create a session as a draft. Drafts may overlap: the programme is built by moving them.
+    Raises `SessionTimesInvalid` or `RoomNotAtVenue`; nothing is saved then."""
     session = Session(conference=conference, state=SessionState.DRAFT, **fields)
     _check_times_and_room(session)
     session.full_clean()
     session.save()
+    return session
+
+
+def check_placement(session: Session) -> None:
+    """Raise the error that saving `session` where and when it now stands would raise: a room
+    of another venue, an end before the start, or (published only) a room already held. Forms call
+    it to show the refusal beside the fields; the writing services check again under a lock."""
+    _check_times_and_room(session)
+    if session.state == SessionState.PUBLISHED:
+        _refuse_overlap(session)
+
+
+def update_session(session: Session, **fields) -> Session:
+    """Change what a session says about itself (title, kind, code, description, translations,
+    capacity, access, languages). Its time and room change through `reschedule_session`, its
+    state through `publish_session` and `cancel_session`, which hold their rules."""
+    refused = sorted(set(fields) & (PLACEMENT_FIELDS | FIXED_FIELDS))
+    if refused:
+        raise TypeError(f"update_session does not change {', '.join(refused)}")
+    for name, value in fields.items():
+        setattr(session, name, value)
+    check_interpretation_booths(session)  # its languages may have changed
+    session.full_clean()
+    session.save(update_fields=[*fields, "updated_at"])
     return session
 
 
@@ -61,6 +93,7 @@ def cancel_session(session: Session) -> Session:
 
 
 def add_session_person(session: Session, **fields) -> SessionPerson:
+    """Name a chair, moderator or speaker of the session: a delegate or a named guest."""
     person = SessionPerson(session=session, **fields)
     person.full_clean()
     person.save()
@@ -86,6 +119,23 @@ def check_interpretation_booths(session: Session) -> None:
         raise TooFewBooths(room=room, needed=needed, available=room.interpretation_booths)
 
 
+def change_session_person(person: SessionPerson, **fields) -> SessionPerson:
+    """Change a chair, moderator or speaker's role, name, function or order. The person stays
+    in their session: naming someone in another session is `add_session_person` there."""
+    if "session" in fields and fields.pop("session").pk != person.session_id:
+        raise TypeError("change_session_person does not move a person to another session")
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean()
+    person.save()
+    return person
+
+
+def remove_session_person(person: SessionPerson) -> None:
+    """Take a chair, moderator or speaker off the session."""
+    person.delete()
+
+
 def _check_times_and_room(session):
     if session.ends_at <= session.starts_at:
         raise SessionTimesInvalid()
@@ -102,7 +152,11 @@ def _lock_room(room_id):
 def _refuse_overlap(session):
     clash = room_clash(session)
     if clash is not None:
-        raise RoomDoubleBooked(clash=clash.slug)
+        raise RoomDoubleBooked(
+            _("%(room)s already holds the published session “%(title)s” at that time.")
+            % {"room": clash.room, "title": clash.title},
+            clash=clash.slug,
+        )
 
 
 def _save_or_double_booked(session, *, update_fields):

@@ -116,3 +116,18 @@ def test_an_unknown_tie_break_is_refused():
 
     with pytest.raises(ValueError, match="unknown tie-break 'height'"):
         order_delegations([], conference=conference, tie_break="height")
+
+
+def test_accents_and_case_are_set_aside_when_names_are_sorted():
+    conference = ConferenceFactory(lot_letter="A", host_pride_of_place=False)
+    organisations = [
+        OrganisationDelegationFactory(conference=conference, name=name)
+        for name in ("Zone franche", "École des douanes", "agence régionale", "Office")
+    ]
+
+    assert names(order_delegations(organisations, conference=conference)) == [
+        "agence régionale",
+        "École des douanes",
+        "Office",
+        "Zone franche",
+    ]

@@ -4,6 +4,7 @@ and a delegate of another delegation is refused by the service, in its words."""
 import pytest
 
 from sessions.models import Inscription
+from tests.factories import DelegateFactory
 from tests.portal.support import delegate_data, signed_in_focal_point
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +31,12 @@ def test_without_a_named_speaker_the_head_speaks_at_the_heads_level(client, invi
 
     inscription = Inscription.objects.get(delegation=delegation)
     assert (inscription.speaker.protocol_rank, inscription.level) == ("minister", "minister")
+
+
+def test_the_focal_point_names_one_of_its_own_delegates_as_speaker(client, invite):
+    mine = signed_in_focal_point(client, invite, country="FR")
+    own = DelegateFactory(delegation=mine, role="head", protocol_rank="minister")
+
+    client.post("/portal/programme/speak/", {"speaker": own.pk})
+
+    assert list(Inscription.objects.values_list("delegation", "speaker")) == [(mine.pk, own.pk)]

@@ -348,7 +348,31 @@ def test_console_actions_release_and_report_errors(admin_client, conference, boo
         changelist, {"action": "release_selected", "_selected_action": [booth.pk]}, follow=True
     )
 
-    assert "1 booths released." in [str(m) for m in response.context["messages"]]
+    assert "1 booth released." in [str(m) for m in response.context["messages"]]
     assert "Booth A01: This booth is not allocated." in [str(m) for m in again.context["messages"]]
     booth.refresh_from_db()
     assert booth.state == "available"
+
+
+def test_console_adds_a_booth_only_in_a_hall_of_the_venue_and_changes_it_through_the_service(
+    admin_client, conference, hall
+):
+    elsewhere = RoomFactory(kind=Room.Kind.EXHIBITION_HALL)  # a hall of another venue
+    add = reverse("admin:programme_booth_add")
+    data = {"conference": conference.pk, "code": "b7", "width_m": "3", "depth_m": "2"}
+
+    refused = admin_client.post(add, {**data, "room": elsewhere.pk})
+    added = admin_client.post(add, {**data, "room": hall.pk, "location": " By the door "})
+    booth = Booth.objects.get()
+    changed = admin_client.post(
+        reverse("admin:programme_booth_change", args=[booth.pk]),
+        {"code": "c9 ", "width_m": "4", "depth_m": "2", "location": ""},
+    )
+
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.non_field_errors() == [
+        "A booth stands in an exhibition hall of the conference's venue."
+    ]
+    assert (added.status_code, changed.status_code) == (302, 302)
+    booth.refresh_from_db()
+    assert (booth.room, booth.code, booth.width_m, booth.location) == (hall, "C9", 4, "")

@@ -176,3 +176,40 @@ def test_negative_control_without_the_lock_the_race_overbooks(monkeypatch):
         Place.objects.filter(delegate__in=delegates).delete()
 
     assert Place.objects.filter(session=session, state="confirmed").count() > 30, outcomes
+
+
+def test_a_released_place_no_longer_counts_against_capacity_or_quota(
+    roundtable, django_capture_on_commit_callbacks
+):
+    conference = roundtable.conference
+    france = delegate_of(conference, "FR")
+    colleague = DelegateFactory(delegation=france.delegation, email="fr2@x.example.org")
+    released = services.reserve_place(roundtable, delegate=france)
+    services.reserve_place(roundtable, delegate=colleague)
+    services.release_place(released)
+    services.release_place(Place.objects.get(delegate=colleague))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.reserve_place(roundtable, delegate=france)  # the same delegate
+        newcomer = services.reserve_place(roundtable, delegate=delegate_of(conference, "DE"))
+        third = services.reserve_place(
+            roundtable, delegate=DelegateFactory(delegation=france.delegation, email="f3@x.org")
+        )
+
+    assert [(p.state, p.waitlist_number) for p in (again, newcomer, third)] == [
+        ("confirmed", None),
+        ("confirmed", None),
+        ("waitlisted", 1),
+    ]
+
+
+def test_a_delegate_of_another_conference_gets_no_place_and_no_mail(
+    roundtable, django_capture_on_commit_callbacks
+):
+    stranger = delegate_of(ConferenceFactory(), "FR")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PlacesNotOffered):
+        services.reserve_place(roundtable, delegate=stranger)
+
+    assert Place.objects.count() == 0
+    assert mail.outbox == []

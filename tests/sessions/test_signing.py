@@ -158,10 +158,10 @@ def test_a_signature_is_recorded_with_date_and_place_and_the_delegation_told(
     assert "25 October 2025, 10:40 (Asia/Ho_Chi_Minh)" in mail.outbox[-1].body
 
 
-def test_only_uploaded_full_powers_can_be_verified(hanoi):
+def test_only_uploaded_full_powers_can_be_verified(hanoi, django_capture_on_commit_callbacks):
     signatory = signatory_of(hanoi, "FR", "ambassador")
 
-    with pytest.raises(NothingToVerify):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(NothingToVerify):
         services.verify_full_powers(signatory, approve=True, by="protocol")
 
     signatory.refresh_from_db()

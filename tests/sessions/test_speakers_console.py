@@ -112,3 +112,18 @@ def test_organisers_substitute_a_speaker_and_the_list_ranks_the_delegation_again
     assert speakers_list(debate) == [germany, france]
     france.refresh_from_db()
     assert (france.speaker, france.level) == (deputy, "ambassador")
+
+
+def test_the_console_refuses_a_speaker_from_another_delegation(client, debate):
+    kenya = DelegationFactory(conference=debate, country="KE")
+    ghana = DelegationFactory(conference=debate, country="GH")
+    foreign = DelegateFactory(delegation=ghana, role="head", protocol_rank="minister")
+    staff(client, "view_inscription", "change_inscription")
+
+    response = client.post(
+        _page(debate), {"do": "add", "delegation": kenya.pk, "speaker": foreign.pk}
+    )
+
+    assert response.status_code == 200
+    assert "The speaker must be a member of the delegation." in response.content.decode()
+    assert not Inscription.objects.exists()

@@ -129,7 +129,7 @@ def test_issue_badges_action_issues_to_accredited_delegates_only(client, confere
         (holder.pk, "HAN-000001"),
         (newcomer.pk, "HAN-000002"),
     ]
-    assert "Issued 1 badges; 1 delegates already held a valid one." in messages
+    assert "Issued 1 badge. 1 delegate already held a valid one." in messages
     assert any("Only an accredited delegate receives a badge." in m for m in messages)
 
 

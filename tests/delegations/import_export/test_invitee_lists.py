@@ -21,7 +21,9 @@ from tests.factories import ConferenceFactory, DelegationFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_good_csv_invitee_list_imports_every_delegation(importer):
+def test_a_good_csv_invitee_list_imports_every_delegation(
+    importer, django_capture_on_commit_callbacks
+):
     conference = ConferenceFactory()
     upload = csv_upload(
         INVITEES,
@@ -35,7 +37,8 @@ def test_a_good_csv_invitee_list_imports_every_delegation(importer):
     assert page.status_code == 200
     assert page.context["result"].totals["new"] == 3
     assert Delegation.objects.count() == 0  # the preview was rolled back
-    done = confirm(importer, "delegation", page)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = confirm(importer, "delegation", page)
 
     assert done.status_code == 200
     assert Delegation.objects.filter(conference=conference).count() == 3

@@ -32,7 +32,7 @@ def test_the_console_answers_schedules_and_reports_errors_as_messages(
 
     texts = [str(m) for m in response.context["messages"]]
     assert f"{declined}: This request has already been answered or withdrawn." in texts
-    assert "1 meetings accepted." in texts
+    assert "1 meeting accepted." in texts
     asked.refresh_from_db()
     assert asked.state == "accepted"
 
@@ -40,7 +40,7 @@ def test_the_console_answers_schedules_and_reports_errors_as_messages(
         changelist, {"action": "schedule_accepted", "_selected_action": [asked.pk]}, follow=True
     )
 
-    assert f"{conference}: 1 meetings placed; both sides are told." in [
+    assert f"{conference}: 1 meeting placed; both sides are told." in [
         str(m) for m in response.context["messages"]
     ]
     asked.refresh_from_db()

@@ -69,17 +69,20 @@ def test_the_same_answer_twice_sends_nothing_new_and_regrets_free_the_seat(
     assert GalaSeat.objects.filter(session=gala).count() == 0
 
 
-def test_only_a_gala_dinner_of_the_delegates_conference_takes_answers_and_seats(gala):
+def test_only_a_gala_dinner_of_the_delegates_conference_takes_answers_and_seats(
+    gala, django_capture_on_commit_callbacks
+):
     roundtable = SessionFactory(conference=gala.conference, kind="roundtable")
     other_gala = SessionFactory(kind="gala_dinner")
     guest = head_of(delegation_of(gala.conference, "GB"), "minister")
 
-    for session in (roundtable, other_gala):
-        with pytest.raises(NotAGalaDinner):
-            services.answer_gala_dinner(session, delegate=guest, attending=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        for session in (roundtable, other_gala):
+            with pytest.raises(NotAGalaDinner):
+                services.answer_gala_dinner(session, delegate=guest, attending=True)
 
-    with pytest.raises(NotAGalaDinner):
-        services.seat_gala_dinner(roundtable)
+        with pytest.raises(NotAGalaDinner):
+            services.seat_gala_dinner(roundtable)
     assert GalaAnswer.objects.count() == 0
     assert mail.outbox == []
 
