@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from conference.errors import AlreadyRecorded
 from conference.models import Convention, Instrument, Signature
+from conference.webhooks import events as webhook_events
 
 
 def record_signature(
@@ -16,16 +17,20 @@ def record_signature(
     country: str = "",
     organisation: str = "",
 ) -> Signature:
-    """Record that a State (country code) or a REIO (organisation) signed. Once per party."""
-    return _record(
-        Signature(
-            convention=convention,
-            country=country,
-            organisation=organisation,
-            signed_on=signed_on,
-            place=place,
+    """Record that a State (country code) or a REIO (organisation) signed. Once per party.
+    The conferences' webhooks hear of it once the signature is committed."""
+    with transaction.atomic():
+        signature = _record(
+            Signature(
+                convention=convention,
+                country=country,
+                organisation=organisation,
+                signed_on=signed_on,
+                place=place,
+            )
         )
-    )
+        webhook_events.signature_recorded(signature)
+    return signature
 
 
 def deposit_instrument(

@@ -113,3 +113,12 @@ class UnknownZone(DomainError):
     code = "unknown_zone"
     default_message = _("This access zone does not exist at the conference's venue.")
     status_code = 404
+
+
+class InvitationNotOpen(DomainError):
+    """An organiser's resend or revoke of an invitation no longer waiting for an answer: the
+    invitation's state conflicts with the request (the invitee's link answers 410 instead)."""
+
+    code = "invitation_not_open"
+    default_message = _("This invitation is no longer waiting for an answer.")
+    status_code = 409

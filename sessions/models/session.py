@@ -97,6 +97,13 @@ class Session(models.Model):
             return self.capacity
         return self.room.capacity if self.room else None
 
+    @property
+    def is_illustrative(self):
+        """Whether the session is invented for the demo rather than taken from the record.
+
+        The feeds read this property; it answers False until the model holds the fact."""
+        return False
+
     def localized(self, language):
         """Title and description in the language asked, falling back to the original."""
         translated = self.translations.get(language, {}) if language else {}
@@ -123,6 +130,11 @@ class SessionPerson(models.Model):
         _("public name"), max_length=200, blank=True, help_text=_("When not a delegate.")
     )
     function = models.CharField(_("function"), max_length=200, blank=True)
+    is_organisation = models.BooleanField(
+        _("an organisation or an office"),
+        default=False,
+        help_text=_("Not a person: the feeds list it apart, never among the persons."),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
