@@ -13,6 +13,7 @@ from conference.models import (
     Signature,
     Venue,
 )
+from conference.webhooks import admin as webhooks_admin  # noqa: F401  (registers its pages)
 
 
 class RoomInline(admin.TabularInline):

@@ -12,3 +12,6 @@ class ConferenceConfig(AppConfig):
     def ready(self):
         # `<id:...>` in every URL pattern of the project that takes an id (conference.converters).
         register_converter(DatabaseIdConverter, "id")
+        # Registers the webhook tasks in every process: the services hand deliveries to
+        # `conference.deliver_webhook` by name (tasks import the services, not the reverse).
+        from conference.webhooks import tasks  # noqa: F401

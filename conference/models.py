@@ -15,6 +15,7 @@ from conference.validators import (
     validate_quotas,
     validate_timezone,
 )
+from conference.webhooks.models import Webhook, WebhookDelivery  # noqa: F401  (the app's models)
 
 
 def default_languages():

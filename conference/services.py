@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from conference.errors import AlreadyRecorded, NotAParticipant, SignatureNotOpen, WrongInstrument
 from conference.models import Convention, DepositaryNotification, Instrument, Signature
+from conference.webhooks import events as webhook_events
 
 
 def record_signature(
@@ -27,21 +28,25 @@ def record_signature(
     organisation: str = "",
 ) -> Signature:
     """Record that a State (country code) or a REIO (organisation) signed; once per participant.
+    The conferences' webhooks hear of it once the signature is committed.
 
     Refused (SignatureNotOpen) before the adoption, outside the opening for signature at its
     place, at Headquarters before the opening ends or after the closing date, and elsewhere;
     refused (NotAParticipant) for an organisation that is not one of the convention's REIOs."""
     check_participant(convention, country=country, organisation=organisation)
     check_signature_open(convention, signed_on=signed_on, place=place)
-    return _record(
-        Signature(
-            convention=convention,
-            country=country,
-            organisation=organisation,
-            signed_on=signed_on,
-            place=place,
+    with transaction.atomic():
+        signature = _record(
+            Signature(
+                convention=convention,
+                country=country,
+                organisation=organisation,
+                signed_on=signed_on,
+                place=place,
+            )
         )
-    )
+        webhook_events.signature_recorded(signature)
+    return signature
 
 
 def deposit_instrument(

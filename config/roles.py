@@ -76,6 +76,9 @@ PROTOCOL = Role(
         "delegations.invitation": EDIT,
         "delegations.outboundmessage": (VIEW, CHANGE),
         "delegations.portalaccount": (VIEW,),
+        # webhooks for integrators, and their delivery log (read-only: the service writes it)
+        "conference.webhook": ALL,
+        "conference.webhookdelivery": (VIEW,),
         # speakers' list
         "programme.inscription": ALL,
         "programme.replyrequest": ALL,

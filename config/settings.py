@@ -150,6 +150,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Feeds and JSON compressed as the client asks; never HTML (see config/compression.py).
+    "config.compression.ApiCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -289,6 +291,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2}
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "delegations.sweep_outbox", "schedule": 60.0},
+    "sweep-webhooks": {"task": "conference.sweep_webhooks", "schedule": 60.0},
     "send-reminders": {"task": "delegations.send_reminders", "schedule": 15 * 60.0},
     "expire-invitations": {"task": "delegations.expire_invitations", "schedule": 5 * 60.0},
     "send-programme-digests": {"task": "delegations.send_programme_digests", "schedule": 60.0},

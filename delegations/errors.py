@@ -159,3 +159,12 @@ class OutletQuotaReached(DomainError):
 class MediaAlreadyReviewed(DomainError):
     code = "media_already_reviewed"
     default_message = _("This application is already decided.")
+
+
+class InvitationNotOpen(DomainError):
+    """An organiser's resend or revoke of an invitation no longer waiting for an answer: the
+    invitation's state conflicts with the request (the invitee's link answers 410 instead)."""
+
+    code = "invitation_not_open"
+    default_message = _("This invitation is no longer waiting for an answer.")
+    status_code = 409

@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import authentication, exceptions, permissions, serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.fields import ProhibitNullCharactersValidator
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -139,6 +140,8 @@ class CheckInView(APIView):
         SessionAuthentication,
     ]
     permission_classes = [ScannerOrSecurityStaff]
+    # Scanners send JSON; one request body in the schema, not one per parser.
+    parser_classes = [JSONParser]
 
     def post(self, request):
         given = CheckInRequestSerializer(data=request.data)

@@ -6,9 +6,11 @@ A focal point's token reads its own delegations only: every query is then narrow
 another delegation's objects are simply not found. Writes go through the services.
 """
 
+from django import forms
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -19,8 +21,17 @@ from delegations.api.serializers import (
     DelegationSerializer,
     InvitationSerializer,
 )
+from delegations.errors import InvitationNotOpen, InvitationUnavailable
 from delegations.models import Delegate, Delegation, Invitation
 from delegations.selectors import delegations_with_registration
+
+# Ids in paths are digits: anything else is a 404 from the URLs, never a 500 from int().
+ID_PATTERN = r"[0-9]{1,10}"
+MAX_ID = 2**31 - 1
+NOT_OPEN = OpenApiResponse(
+    response={"$ref": "#/components/schemas/ApiError"},
+    description="Revoked, expired or already answered (`invitation_not_open`).",
+)
 
 
 class ModelPermissions(permissions.DjangoModelPermissions):
@@ -61,7 +72,21 @@ class ScopedToFocalPoint:
         return queryset.filter(**{f"{self.delegation_field}__in": own})
 
 
-class DelegationFilter(filters.FilterSet):
+class StrictFilterSet(filters.FilterSet):
+    """django-filter reads an empty parameter as no filter; the API refuses it instead, as the
+    schema's enums and patterns say, so that a client's mistake does not list everything."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name, given in self.filters.items():
+            # Free text may be empty (the schema allows it); choices and ids may not.
+            if type(given) is not filters.CharFilter and self.data.get(name, None) == "":
+                self.form.add_error(name, _("Give a value, or leave the parameter out."))
+                valid = False
+        return valid
+
+
+class DelegationFilter(StrictFilterSet):
     conference = filters.CharFilter(field_name="conference__slug")
 
     class Meta:
@@ -71,6 +96,7 @@ class DelegationFilter(filters.FilterSet):
 
 @extend_schema(tags=["organisers"])
 class DelegationViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = ID_PATTERN
     serializer_class = DelegationSerializer
     permission_classes = [OrganiserOrFocalPoint]
     filterset_class = DelegationFilter
@@ -93,17 +119,27 @@ class DelegationViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
         return Response(InvitationSerializer(invitation).data, status=code)
 
 
-class DelegateFilter(filters.FilterSet):
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(filters.NumberFilter):
+    """A row's id: a whole number within the database's range (the schema says so too)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+class DelegateFilter(StrictFilterSet):
     # A number, not a choice: an unknown delegation gives an empty list, not an error.
-    delegation = filters.NumberFilter(field_name="delegation_id")
+    delegation = IdFilter(field_name="delegation_id")
 
     class Meta:
         model = Delegate
         fields = ["delegation", "role", "protocol_rank", "accreditation_status"]
 
 
-class InvitationFilter(filters.FilterSet):
-    delegation = filters.NumberFilter(field_name="delegation_id")
+class InvitationFilter(StrictFilterSet):
+    delegation = IdFilter(field_name="delegation_id")
 
     class Meta:
         model = Invitation
@@ -112,6 +148,7 @@ class InvitationFilter(filters.FilterSet):
 
 @extend_schema(tags=["organisers"])
 class DelegateViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = ID_PATTERN
     serializer_class = DelegateSerializer
     permission_classes = [OrganiserOrFocalPoint]
     queryset = Delegate.objects.select_related("delegation").order_by("pk")
@@ -123,6 +160,7 @@ class DelegateViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
 
 @extend_schema(tags=["organisers"])
 class InvitationViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = ID_PATTERN
     serializer_class = InvitationSerializer
     permission_classes = [OrganiserOrFocalPoint]
     queryset = Invitation.objects.order_by("-pk")
@@ -131,12 +169,12 @@ class InvitationViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return self.scope(super().get_queryset())
 
-    @extend_schema(request=None, responses={200: InvitationSerializer})
+    @extend_schema(request=None, responses={200: InvitationSerializer, 409: NOT_OPEN})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def revoke(self, request, pk=None):
         return self._apply(services.revoke_invitation)
 
-    @extend_schema(request=None, responses={200: InvitationSerializer})
+    @extend_schema(request=None, responses={200: InvitationSerializer, 409: NOT_OPEN})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def resend(self, request, pk=None):
         return self._apply(services.resend_invitation)
@@ -144,7 +182,11 @@ class InvitationViewSet(ScopedToFocalPoint, viewsets.ReadOnlyModelViewSet):
     def _apply(self, service):
         if not self.request.user.has_perm("delegations.change_invitation"):
             self.permission_denied(self.request)
-        return Response(InvitationSerializer(service(self.get_object())).data)
+        try:
+            invitation = service(self.get_object())
+        except InvitationUnavailable as error:
+            raise InvitationNotOpen() from error
+        return Response(InvitationSerializer(invitation).data)
 
     def get_object(self):
         # Actions are checked against change_invitation above, not the viewset's model perms.

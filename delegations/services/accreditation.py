@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from conference.webhooks import events as webhook_events
 from delegations.enums import AccreditationStatus, DelegationStatus
 from delegations.errors import NotSubmitted, ReasonRequired
 from delegations.models import BadgeState, Delegate, Delegation
@@ -33,6 +34,7 @@ def _decide(delegate, status, *, reason):
         delegate.save(update_fields=["accreditation_status", "rejection_reason", "updated_at"])
         if status == AccreditationStatus.ACCREDITED:
             notify_delegate_accredited(delegate)
+            webhook_events.delegate_accredited(delegate)
         else:
             # A refused person must not keep a badge that still opens doors.
             for badge in delegate.badges.filter(state=BadgeState.ACTIVE):
@@ -46,6 +48,7 @@ def _decide(delegate, status, *, reason):
         )
         new_status = DelegationStatus.ACCREDITED if accredited else DelegationStatus.REGISTERED
         if delegation.status != new_status:
-            delegation.status = new_status
+            previous, delegation.status = delegation.status, new_status
             delegation.save(update_fields=["status", "updated_at"])
+            webhook_events.delegation_status_changed(delegation, previous=previous)
     return delegate

@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from conference.models import Conference
+from conference.webhooks import events as webhook_events
 from delegations.emails import message_language, render_for_each, render_message
 from delegations.enums import DelegationStatus
 from delegations.errors import InvitationUnavailable
@@ -189,6 +190,7 @@ def answer_invitation(token: str, *, accept: bool) -> Invitation:
         if delegation.status == DelegationStatus.INVITED:
             delegation.status = DelegationStatus.CONFIRMED if accept else DelegationStatus.DECLINED
             delegation.save(update_fields=["status", "updated_at"])
+            webhook_events.delegation_status_changed(delegation, previous=DelegationStatus.INVITED)
         name = "invitation_accepted" if accept else "invitation_declined"
         _send(invitation, name, key=f"invitation:{invitation.pk}:answer")
     return invitation

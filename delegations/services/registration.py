@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conference.errors import full_clean_or_raise
+from conference.webhooks import events as webhook_events
 from delegations import passports
 from delegations.enums import BadgeCategory, DelegationStatus
 from delegations.errors import (
@@ -134,10 +135,11 @@ def submit_registration(delegation: Delegation) -> Delegation:
             raise RegistrationIncomplete(
                 missing=[item.key for item in missing], labels=[str(i.label) for i in missing]
             )
-        delegation.status = DelegationStatus.REGISTERED
+        previous, delegation.status = delegation.status, DelegationStatus.REGISTERED
         delegation.submitted_at = timezone.now()
         delegation.reopened_at = None
         delegation.save(update_fields=["status", "submitted_at", "reopened_at", "updated_at"])
+        webhook_events.delegation_status_changed(delegation, previous=previous)
         notify_registration_submitted(delegation)
     return delegation
 
@@ -148,9 +150,11 @@ def reopen_registration(delegation: Delegation) -> Delegation:
         delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
         if delegation.status not in (DelegationStatus.REGISTERED, DelegationStatus.CONFIRMED):
             raise RegistrationClosed()
-        delegation.status = DelegationStatus.CONFIRMED
+        previous, delegation.status = delegation.status, DelegationStatus.CONFIRMED
         delegation.reopened_at = timezone.now()
         delegation.save(update_fields=["status", "reopened_at", "updated_at"])
+        if previous != delegation.status:
+            webhook_events.delegation_status_changed(delegation, previous=previous)
     return delegation
 
 

@@ -3,6 +3,9 @@ from rest_framework import serializers
 from sessions.enums import SessionKind
 from sessions.models import ScheduleRelease
 
+# A language code as the programme writes them: "en", "zh", "pt-BR".
+LANGUAGE_CODE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"
+
 
 class FeedFilters(serializers.Serializer):
     """Query parameters of every schedule feed."""
@@ -12,14 +15,31 @@ class FeedFilters(serializers.Serializer):
         choices=SessionKind.choices, required=False, help_text="Only sessions of this kind."
     )
     room = serializers.IntegerField(required=False, min_value=1, help_text="Only this room (id).")
-    language = serializers.CharField(
-        required=False, max_length=10, help_text="Only sessions interpreted in this language."
-    )
-    lang = serializers.CharField(
+    language = serializers.RegexField(
+        LANGUAGE_CODE,
         required=False,
+        max_length=10,
+        help_text="Only sessions interpreted in this language.",
+    )
+    lang = serializers.RegexField(
+        LANGUAGE_CODE,
+        required=False,
+        allow_blank=True,  # empty: Accept-Language decides
         max_length=10,
         help_text="Language of titles and descriptions (else Accept-Language).",
     )
+
+    def to_internal_value(self, data):
+        # DRF reads an empty query parameter as an absent one; a filter given empty is a
+        # mistake to report, as the schema's minLength says, not a silent "no filter".
+        blank = {
+            name: [serializers.CharField.default_error_messages["blank"]]
+            for name, field in self.fields.items()
+            if not getattr(field, "allow_blank", False) and data.get(name, None) == ""
+        }
+        if blank:
+            raise serializers.ValidationError(blank)
+        return super().to_internal_value(data)
 
 
 class ReleaseSerializer(serializers.ModelSerializer):

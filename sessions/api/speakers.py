@@ -119,7 +119,7 @@ class RunningOrderView(APIView):
         return response
 
 
-@extend_schema(tags=["schedule"], responses={(200, "text/csv"): OpenApiTypes.BINARY})
+@extend_schema(tags=["schedule"], responses={(200, "text/csv"): OpenApiTypes.STR})
 class SpeakersListCSVView(APIView):
     """The same list as CSV, for the chair's desk."""
 

@@ -15,10 +15,17 @@ from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from sessions.api.feed_schema import (
+    FeedSessionSerializer,
+    FrabScheduleSerializer,
+    ScheduleFeedSerializer,
+)
 from sessions.api.serializers import (
     ChangesSerializer,
     ErrorSerializer,
@@ -27,8 +34,8 @@ from sessions.api.serializers import (
 )
 from sessions.errors import NoRelease
 from sessions.feeds import cache as feed_cache
-from sessions.feeds import render
-from sessions.feeds.personal import personal_calendar
+from sessions.feeds import frab, render
+from sessions.feeds.personal import agenda_calendar
 from sessions.feeds.snapshot import compare
 from sessions.models import ScheduleRelease
 from sessions.selectors import delegate_by_agenda_token, latest_release
@@ -42,11 +49,24 @@ ERRORS = {
 }
 
 
+class AnyAcceptNegotiation(DefaultContentNegotiation):
+    """Feeds answer in their own format whatever the Accept header says (a calendar asks for
+    text/calendar, a frab reader for XML); only an error falls back to the API's JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        try:
+            return super().select_renderer(request, renderers, format_suffix)
+        except NotAcceptable:
+            return renderers[0], renderers[0].media_type
+
+
 class FeedView(APIView):
+    content_negotiation_class = AnyAcceptNegotiation
     authentication_classes = []
     permission_classes = [AllowAny]
     format_name = None
     content_type = None
+    alternative_content_types = ()
     renderer = None
 
     def get(self, request, slug):
@@ -73,8 +93,16 @@ class FeedView(APIView):
             body = type(self).renderer(release, chosen, language=language)
             feed_cache.store(key, body)
         return self._headers(
-            HttpResponse(body, content_type=self.content_type), etag, last_modified
+            HttpResponse(body, content_type=self._content_type(request)), etag, last_modified
         )
+
+    def _content_type(self, request):
+        """The feed's media type, or an alternative one the client asked for by name."""
+        accept = request.headers.get("Accept", "")
+        for alternative in self.alternative_content_types:
+            if alternative.split(";")[0] in accept:
+                return alternative
+        return self.content_type
 
     def _options(self, request):
         if not request.GET:
@@ -94,34 +122,61 @@ class FeedView(APIView):
         return response
 
 
-def _feed(name, renderer, content_type, summary):
+NOT_MODIFIED = OpenApiResponse(description="Not modified since the ETag or date given.")
+
+
+def _feed(name, renderer, content_type, summary, body, *, alternatives=()):
     view = type(
         f"{name.title().replace('_', '')}FeedView",
         (FeedView,),
-        {"format_name": name, "renderer": staticmethod(renderer), "content_type": content_type},
+        {
+            "format_name": name,
+            "renderer": staticmethod(renderer),
+            "content_type": content_type,
+            "alternative_content_types": alternatives,
+        },
     )
+    media_types = [content_type.split(";")[0], *(a.split(";")[0] for a in alternatives)]
     return extend_schema(
         summary=summary,
         parameters=[FeedFilters],
-        responses={(200, content_type): OpenApiTypes.BINARY, 304: None, **ERRORS},
+        responses={
+            **{(200, media_type): body for media_type in media_types},
+            304: NOT_MODIFIED,
+            **ERRORS,
+        },
         tags=["schedule"],
     )(view)
 
 
 ScheduleJSONView = _feed(
-    "json", render.render_json, "application/json", "The programme as JSON (latest release)"
+    "json",
+    render.render_json,
+    "application/json",
+    "The programme as JSON (latest release)",
+    ScheduleFeedSerializer,
 )
 ScheduleFrabXMLView = _feed(
     "frab_xml",
-    render.render_frab_xml,
+    frab.render_frab_xml,
     "application/xml; charset=utf-8",
     "The programme in the frab XML format (Giggity, ConfClerk, EventFahrplan)",
+    OpenApiTypes.STR,
+    alternatives=(f"{frab.FRAB_XML_MEDIA_TYPE}; charset=utf-8",),
 )
 ScheduleFrabJSONView = _feed(
-    "frab_json", render.render_frab_json, "application/json", "The programme as frab JSON"
+    "frab_json",
+    frab.render_frab_json,
+    "application/json",
+    "The programme as frab JSON",
+    FrabScheduleSerializer,
 )
 ScheduleICalView = _feed(
-    "ical", render.render_ical, "text/calendar; charset=utf-8", "The programme as iCalendar"
+    "ical",
+    render.render_ical,
+    "text/calendar; charset=utf-8",
+    "The programme as iCalendar",
+    OpenApiTypes.STR,
 )
 
 
@@ -144,8 +199,16 @@ class ReleaseListView(generics.ListAPIView):
 @extend_schema(
     tags=["schedule"],
     parameters=[
-        OpenApiParameter("from", int, description="Release number (default: the one before)."),
-        OpenApiParameter("to", int, description="Release number (default: the latest)."),
+        OpenApiParameter(
+            "from",
+            {"type": "integer", "minimum": 1},
+            description="Release number (default: the one before).",
+        ),
+        OpenApiParameter(
+            "to",
+            {"type": "integer", "minimum": 1},
+            description="Release number (default: the latest).",
+        ),
     ],
     responses={200: ChangesSerializer, **ERRORS},
 )
@@ -192,7 +255,15 @@ def _number(request, name, *, default):
         raise serializers.ValidationError({name: error.detail}) from error
 
 
-@extend_schema(tags=["schedule"], responses={200: OpenApiTypes.OBJECT, **ERRORS})
+@extend_schema(
+    tags=["schedule"],
+    parameters=[
+        OpenApiParameter(
+            "lang", str, description="Language of titles and descriptions (else Accept-Language)."
+        )
+    ],
+    responses={200: FeedSessionSerializer, **ERRORS},
+)
 class SessionDetailView(APIView):
     """One session of the latest release, as the JSON feed shows it."""
 
@@ -212,12 +283,14 @@ class SessionDetailView(APIView):
 @extend_schema(
     tags=["schedule"],
     summary="A delegate's personal agenda (secret address)",
-    responses={(200, "text/calendar"): OpenApiTypes.BINARY, 404: ERRORS[404]},
+    responses={(200, "text/calendar"): OpenApiTypes.STR, 304: NOT_MODIFIED, 404: ERRORS[404]},
 )
 class AgendaView(APIView):
     """The sessions one delegate attends, as iCalendar, at a secret address the delegate
-    received; an unknown or revoked address is a 404."""
+    received; an unknown or revoked address is a 404. A calendar polling with the ETag or the
+    date it last saw gets a 304 while nothing changed."""
 
+    content_negotiation_class = AnyAcceptNegotiation
     authentication_classes = []
     permission_classes = [AllowAny]
 
@@ -225,8 +298,14 @@ class AgendaView(APIView):
         delegate = delegate_by_agenda_token(token)
         if delegate is None:
             raise Http404
-        response = HttpResponse(
-            personal_calendar(delegate), content_type="text/calendar; charset=utf-8"
-        )
+        body, changed_at = agenda_calendar(delegate)
+        etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+        last_modified = int(changed_at.timestamp()) if changed_at else None
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["ETag"] = etag
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, private=True, no_cache=True)
         return response

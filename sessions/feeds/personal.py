@@ -1,45 +1,75 @@
-"""One delegate's own agenda: the sessions they attend (places, chairs and speakers, the
-banquet they accepted) and their own appointments: for a head of delegation the bilateral
-meetings scheduled for the delegation; for whoever holds them, the place at the signing table
-and the statement in the general debate. As iCalendar, and as a list for the portal; from live
-rows."""
+"""One delegate's own agenda: the sessions they attend (places, chairs and speakers, the banquet
+they accepted) and their own appointments: for a head of delegation the bilateral meetings of the
+delegation; for whoever holds them, the place at the signing table and the statement in the
+general debate. As iCalendar, and as a list for the portal; from live rows.
 
-from datetime import timedelta
+A subscribed calendar keeps one entry per UID and takes a change only when SEQUENCE rises, so a
+session carries the UID and SEQUENCE of the public feed's latest release (one more when the live
+session has moved or been cancelled since), and a bilateral meeting its own UID and SEQUENCE, the
+same as the .ics sent with its confirmation; a cancelled session or meeting stays, marked
+CANCELLED, so the calendar drops it. DTSTAMP is the time of the latest change the agenda knows
+of, so the same agenda renders to the same bytes and a conditional request can be answered 304.
+"""
+
+from datetime import datetime, time, timedelta
 
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from delegations.emails import message_language
 from delegations.enums import DelegateRole
 from sessions.enums import SessionKind, SessionState
 from sessions.feeds import render
-from sessions.feeds.snapshot import session_entry
+from sessions.feeds.snapshot import sequenced, session_entry
 from sessions.models import BilateralMeeting, BilateralState, Session, Signatory
-from sessions.selectors import expected_times, sessions_attended_by, speaking_minutes
+from sessions.selectors import (
+    expected_times,
+    latest_release,
+    sessions_attended_by,
+    speaking_minutes,
+)
 
 
 def personal_calendar(delegate) -> bytes:
+    return agenda_calendar(delegate)[0]
+
+
+def agenda_calendar(delegate) -> tuple[bytes, datetime | None]:
+    """(the agenda as iCalendar bytes, the time of its latest change, or None when one of its
+    appointments cannot tell when it last changed: the signing order and the speakers' list
+    move without a time of their own, so only the body's ETag can answer a poll then)."""
     delegation = delegate.delegation
     conference = delegation.conference
-    entries = [
-        session_entry(s, conference) | {"sequence": 0} for s in sessions_attended_by(delegate)
-    ]
+    release = latest_release(conference.slug, with_content=True)
+    released = {entry["id"]: entry for entry in (release.sessions if release else [])}
+    sessions = list(sessions_attended_by(delegate))
+    entries = [sequenced(session_entry(s, conference), released.get(s.pk)) for s in sessions]
     with translation.override(message_language(delegation.language)):
         appointments = personal_appointments(delegate)
-    return render.ical_calendar(
+    known = [s.updated_at for s in sessions] + [
+        a["changed_at"] for a in appointments if a["changed_at"] is not None
+    ]
+    if release is not None:
+        known.append(release.published_at)
+    # With nothing in it yet, a fixed stamp: the agenda's bytes stay the same between polls.
+    stamp = max(known, default=datetime.combine(conference.start_date, time(), conference.tzinfo))
+    body = render.ical_calendar(
         conference,
         entries,
         language=delegation.language,
-        stamp=timezone.now(),
+        stamp=stamp,
         name=f"{conference.name}: {delegate.full_name}",
         meetings=appointments,
     )
+    every_change_known = all(a["changed_at"] is not None for a in appointments)
+    return body, stamp if every_change_known else None
 
 
 def personal_agenda(delegate) -> list[dict]:
     """Every slot the delegate holds, in time order, each with summary, starts, ends and
-    location, in the active language: the sessions and the appointments of the calendar."""
+    location, in the active language: the sessions and the appointments of the calendar,
+    without what was cancelled."""
     items = [
         {
             "summary": session.localized(translation.get_language())[0],
@@ -50,7 +80,8 @@ def personal_agenda(delegate) -> list[dict]:
         for session in sessions_attended_by(delegate)
         if session.state == SessionState.PUBLISHED
     ]
-    return sorted(items + personal_appointments(delegate), key=lambda item: item["starts"])
+    appointments = [a for a in personal_appointments(delegate) if a["status"] != "CANCELLED"]
+    return sorted(items + appointments, key=lambda item: item["starts"])
 
 
 def personal_appointments(delegate) -> list[dict]:
@@ -80,21 +111,20 @@ def _signing(delegate):
     if signatory is None or ceremony is None:
         return []
     return [
-        {
-            "uid": f"signing-{signatory.pk}@{conference.slug}",
-            "summary": _("Signing of the Convention: place %(slot)s in the signing order")
+        _appointment(
+            f"signing-{signatory.pk}@{conference.slug}",
+            _("Signing of the Convention: place %(slot)s in the signing order")
             % {"slot": signatory.slot},
-            "starts": ceremony.starts_at,
-            "ends": ceremony.ends_at,
-            "location": _location(ceremony.room, conference),
-            "sequence": 0,
-        }
+            ceremony.starts_at,
+            ceremony.ends_at,
+            _location(ceremony.room, conference),
+        )
     ]
 
 
 def _statement(delegate):
-    """The statement in the general debate: by the speaker the delegation named, else by its
-    head of delegation; at the expected time of the speakers' list."""
+    """The statement in the general debate, by the speaker the delegation named, at the expected
+    time of the speakers' list."""
     delegation = delegate.delegation
     conference = delegation.conference
     for place, (entry, expected) in enumerate(expected_times(conference), start=1):
@@ -117,40 +147,60 @@ def _statement(delegate):
             .first()
         )
         return [
-            {
-                "uid": f"statement-{entry.pk}@{conference.slug}",
-                "summary": _("Statement in the general debate: place %(place)s on the list")
+            _appointment(
+                f"statement-{entry.pk}@{conference.slug}",
+                _("Statement in the general debate: place %(place)s on the list")
                 % {"place": place},
-                "starts": expected,
-                "ends": expected + timedelta(minutes=speaking_minutes(conference, delegation)),
-                "location": _location(debate.room if debate else None, conference),
-                "sequence": 0,
-            }
+                expected,
+                expected + timedelta(minutes=speaking_minutes(conference, delegation)),
+                _location(debate.room if debate else None, conference),
+            )
         ]
     return []
 
 
 def _bilaterals(delegate):
-    """The same uid as the .ics sent with the confirmation, so calendars keep one entry."""
+    """The same uid as the .ics sent with the confirmation, so calendars keep one entry; a
+    meeting cancelled after it had a time stays, marked CANCELLED, so calendars drop it."""
     delegation = delegate.delegation
     conference = delegation.conference
     meetings = BilateralMeeting.objects.filter(
         Q(requester=delegation) | Q(counterpart=delegation),
+        Q(state=BilateralState.SCHEDULED)
+        | Q(state=BilateralState.CANCELLED, starts_at__isnull=False),
         conference=conference,
-        state=BilateralState.SCHEDULED,
     ).select_related("requester", "counterpart", "room")
     return [
-        {
-            "uid": f"bilateral-{meeting.pk}@{conference.slug}",
-            "summary": _("Bilateral meeting with %(other)s")
+        _appointment(
+            f"bilateral-{meeting.pk}@{conference.slug}",
+            _("Bilateral meeting with %(other)s")
             % {"other": meeting.other_side(delegation).display_name},
-            "starts": meeting.starts_at,
-            "ends": meeting.ends_at,
-            "location": _location(meeting.room, conference),
-            "sequence": meeting.sequence,
-        }
+            meeting.starts_at,
+            meeting.ends_at,
+            _location(meeting.room, conference),
+            sequence=meeting.sequence,
+            cancelled=meeting.state == BilateralState.CANCELLED,
+            changed_at=max(
+                moment
+                for moment in (meeting.requested_at, meeting.answered_at, meeting.cancelled_at)
+                if moment is not None
+            ),
+        )
         for meeting in meetings
     ]
+
+
+def _appointment(uid, summary, starts, ends, location, *, sequence=0, cancelled=False, **known):
+    return {
+        "uid": uid,
+        "summary": summary,
+        "starts": starts,
+        "ends": ends,
+        "location": location,
+        "sequence": sequence,
+        "status": "CANCELLED" if cancelled else "CONFIRMED",
+        "changed_at": known.get("changed_at"),
+    }
 
 
 def _location(room, conference):

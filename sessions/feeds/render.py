@@ -3,13 +3,10 @@ no database, so a feed costs the same queries whatever the number of sessions.""
 
 import json
 from collections import defaultdict
-from datetime import datetime, timedelta
-from xml.etree import ElementTree
+from datetime import datetime
 
 from django.conf import settings
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
-
-from sessions.feeds.snapshot import session_guid
 
 ROLES = {
     "chair": "chairs",
@@ -23,7 +20,7 @@ def feed_url(conference_slug, suffix=""):
     return f"{settings.SITE_URL}/api/v1/conferences/{conference_slug}/{suffix}"
 
 
-def _localised(entry, language):
+def localised(entry, language):
     translated = entry["translations"].get(language, {}) if language else {}
     return (
         translated.get("title") or entry["title"],
@@ -31,7 +28,7 @@ def _localised(entry, language):
     )
 
 
-def _local(entry, tz):
+def local_times(entry, tz):
     starts = datetime.fromisoformat(entry["starts_at"]).astimezone(tz)
     ends = datetime.fromisoformat(entry["ends_at"]).astimezone(tz)
     return starts, ends
@@ -41,7 +38,7 @@ def select_sessions(release, *, day=None, kind=None, room=None, language=None):
     tz = release.conference.tzinfo
     chosen = []
     for entry in release.sessions:
-        starts, _ = _local(entry, tz)
+        starts, _ = local_times(entry, tz)
         if day and starts.date().isoformat() != day:
             continue
         if kind and entry["kind"] != kind:
@@ -54,15 +51,37 @@ def select_sessions(release, *, day=None, kind=None, room=None, language=None):
     return chosen
 
 
-def json_session(entry, conference, language):
-    """One session as the JSON feed shows it: times with the conference's offset, public people."""
-    starts, ends = _local(entry, conference.tzinfo)
-    title, description = _localised(entry, language)
+def main_language(entry):
+    """The language spoken on the floor: the first of the session's languages."""
+    return entry["languages"][0] if entry["languages"] else "en"
+
+
+def interpretation(entry):
+    """The languages the session is interpreted into, besides the floor's."""
+    return entry["languages"][1:]
+
+
+def people_by_role(entry):
+    """Chairs, moderators and speakers who are persons, and organisations or offices apart
+    (whatever their role): a feed never lists an office as a person. Releases frozen before
+    organisations were marked hold none."""
     people = {role: [] for role in ROLES.values()}
+    people["organisations"] = []
     for person in entry["people"]:
-        people[ROLES[person["role"]]].append(
-            {"name": person["name"], "function": person["function"]}
-        )
+        shown = {"name": person["name"], "function": person["function"]}
+        if person.get("organisation"):
+            people["organisations"].append(shown | {"role": person["role"]})
+        else:
+            people[ROLES[person["role"]]].append(shown)
+    return people
+
+
+def json_session(entry, conference, language):
+    """One session as the JSON feed shows it: times with the conference's offset, public people,
+    the floor's language apart from interpretation, and its states as fields."""
+    starts, ends = local_times(entry, conference.tzinfo)
+    title, description = localised(entry, language)
+    people = people_by_role(entry)
     return {
         "id": entry["id"],
         "slug": entry["slug"],
@@ -74,8 +93,12 @@ def json_session(entry, conference, language):
         "ends_at": ends.isoformat(),
         "timezone": conference.timezone,
         "languages": entry["languages"],
+        "language": main_language(entry),
+        "interpretation": interpretation(entry),
         **people,
         "state": entry["state"],
+        "cancelled": entry["state"] == "cancelled",
+        "illustrative": entry.get("illustrative", False),
         "url": feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"),
     }
 
@@ -104,183 +127,6 @@ def render_json(release, sessions, *, language):
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _frab_days(release, sessions, language):
-    """Days (every day of the conference, 1-based), then rooms, then events, as frab nests them."""
-    conference = release.conference
-    tz = conference.tzinfo
-    day_count = (conference.end_date - conference.start_date).days + 1
-    days = []
-    for index in range(day_count):
-        date = conference.start_date + timedelta(days=index)
-        start = datetime.combine(date, datetime.min.time(), tzinfo=tz)
-        days.append(
-            {
-                "index": index + 1,
-                "date": date,
-                "start": start,
-                "end": start + timedelta(days=1),
-                "rooms": defaultdict(list),
-            }
-        )
-    by_date = {day["date"]: day for day in days}
-    for entry in sessions:
-        starts, ends = _local(entry, tz)
-        day = by_date.get(starts.date())
-        if day is None:
-            continue  # outside the conference's dates (a rehearsal): not in the frab days
-        title, description = _localised(entry, language)
-        minutes = int((ends - starts).total_seconds() // 60)
-        room = entry["room"]["name"] if entry["room"] else "TBA"
-        day["rooms"][room].append(
-            {
-                "id": entry["id"],
-                "guid": entry["guid"],
-                "date": starts.isoformat(),
-                "start": starts.strftime("%H:%M"),
-                "end": ends.isoformat(),
-                "duration": f"{minutes // 60:02d}:{minutes % 60:02d}",
-                "room": room,
-                "slug": f"{conference.slug}-{entry['id']}-{entry['slug']}",
-                "url": feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"),
-                "title": title if entry["state"] == "published" else f"CANCELLED: {title}",
-                "type": entry["kind"],
-                "language": entry["languages"][0] if entry["languages"] else "en",
-                "abstract": description,
-                "persons": [
-                    {"name": p["name"], "guid": session_guid(conference.slug, f"p-{p['name']}")}
-                    for p in entry["people"]
-                ],
-            }
-        )
-    return days
-
-
-def render_frab_json(release, sessions, *, language):
-    conference = release.conference
-    days = _frab_days(release, sessions, language)
-    rooms = sorted({room for day in days for room in day["rooms"]})
-    document = {
-        "$schema": "https://c3voc.de/schedule/schema.json",
-        "generator": {"name": "conference-logistics", "version": "1.0"},
-        "schedule": {
-            "version": f"v{release.number}",
-            "base_url": feed_url(conference.slug),
-            "conference": {
-                "acronym": conference.slug,
-                "title": conference.name,
-                "start": conference.start_date.isoformat(),
-                "end": conference.end_date.isoformat(),
-                "daysCount": len(days),
-                "timeslot_duration": "00:15",
-                "time_zone_name": conference.timezone,
-                "url": feed_url(conference.slug, "schedule/"),
-                "rooms": [
-                    {"name": name, "guid": session_guid(conference.slug, f"room-{name}")}
-                    for name in rooms
-                ],
-                "days": [
-                    {
-                        "index": day["index"],
-                        "date": day["date"].isoformat(),
-                        "day_start": day["start"].isoformat(),
-                        "day_end": day["end"].isoformat(),
-                        "rooms": {
-                            room: [_frab_json_event(event) for event in events]
-                            for room, events in sorted(day["rooms"].items())
-                        },
-                    }
-                    for day in days
-                ],
-            },
-        },
-    }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _frab_json_event(event):
-    return {
-        **{
-            key: event[key]
-            for key in (
-                "guid",
-                "id",
-                "date",
-                "start",
-                "end",
-                "duration",
-                "room",
-                "slug",
-                "url",
-                "title",
-                "type",
-                "language",
-                "abstract",
-                "persons",
-            )
-        },
-        "subtitle": "",
-        "track": event["type"],
-        "description": event["abstract"],
-        "links": [],
-    }
-
-
-def render_frab_xml(release, sessions, *, language):
-    conference = release.conference
-    root = ElementTree.Element("schedule")
-    ElementTree.SubElement(root, "generator", name="conference-logistics", version="1.0")
-    ElementTree.SubElement(root, "url").text = feed_url(conference.slug, "schedule.xml")
-    ElementTree.SubElement(root, "version").text = f"v{release.number}"
-    head = ElementTree.SubElement(root, "conference")
-    for tag, text in (
-        ("acronym", conference.slug),
-        ("title", conference.name),
-        ("start", conference.start_date.isoformat()),
-        ("end", conference.end_date.isoformat()),
-        ("days", str((conference.end_date - conference.start_date).days + 1)),
-        ("timeslot_duration", "00:15"),
-        ("base_url", feed_url(conference.slug)),
-        ("time_zone_name", conference.timezone),
-    ):
-        ElementTree.SubElement(head, tag).text = text
-    for day in _frab_days(release, sessions, language):
-        day_element = ElementTree.SubElement(
-            root,
-            "day",
-            index=str(day["index"]),
-            date=day["date"].isoformat(),
-            start=day["start"].isoformat(),
-            end=day["end"].isoformat(),
-        )
-        for room, events in sorted(day["rooms"].items()):
-            room_element = ElementTree.SubElement(day_element, "room", name=room)
-            for event in events:
-                element = ElementTree.SubElement(
-                    room_element, "event", id=str(event["id"]), guid=event["guid"]
-                )
-                for tag in (
-                    "room",
-                    "title",
-                    "type",
-                    "date",
-                    "start",
-                    "duration",
-                    "abstract",
-                    "slug",
-                    "language",
-                    "url",
-                ):
-                    ElementTree.SubElement(element, tag).text = event[tag]
-                ElementTree.SubElement(element, "subtitle").text = ""
-                ElementTree.SubElement(element, "track").text = event["type"]
-                persons = ElementTree.SubElement(element, "persons")
-                for person in event["persons"]:
-                    ElementTree.SubElement(persons, "person", guid=person["guid"]).text = person[
-                        "name"
-                    ]
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
 def render_ical(release, sessions, *, language):
     return ical_calendar(
         release.conference, sessions, language=language, stamp=release.published_at
@@ -299,8 +145,8 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(_vtimezone(conference))
     for entry in sessions:
-        starts, ends = _local(entry, tz)
-        title, description = _localised(entry, language)
+        starts, ends = local_times(entry, tz)
+        title, description = localised(entry, language)
         event = Event()
         event.add("uid", f"{entry['guid']}@{conference.slug}")
         event.add("summary", title)
@@ -322,7 +168,7 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
         event.add("dtend", meeting["ends"].astimezone(tz))
         event.add("dtstamp", stamp)
         event.add("sequence", meeting["sequence"])
-        event.add("status", "CONFIRMED")
+        event.add("status", meeting.get("status", "CONFIRMED"))
         event.add("location", meeting["location"])
         calendar.add_component(event)
     return calendar.to_ical()

@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from types import SimpleNamespace
 
+from compression_middleware.middleware import compressor
 from django.conf import settings
 from django.http import parse_cookie
 from django.http.request import split_domain_port, validate_host
@@ -79,7 +80,10 @@ class FeedReplay:
             self._answers.clear()
 
     def _replayable_request(self, environ):
-        """(path, host, secure, language, slug) of a request the replay may answer, or None."""
+        """(path, host, secure, language, encoding, frab media type, slug) of a request the
+        replay may answer, or None. The encoding is the one the compression middleware chooses
+        for the request's Accept-Encoding: a gzip answer is never replayed to a client that asked
+        for none."""
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING"):
             return None
         if any(environ.get(header) for header in CONDITIONAL):
@@ -95,7 +99,10 @@ class FeedReplay:
         secure = _is_secure(environ)
         if settings.SECURE_SSL_REDIRECT and not secure:
             return None
-        return (path, host, secure, _language(environ), match["slug"])
+        encoding = compressor(environ.get("HTTP_ACCEPT_ENCODING", ""))[0]
+        # The XML feed answers under frab's media type when asked by name: part of the key too.
+        frab_media_type = "vnd.frab+xml" in environ.get("HTTP_ACCEPT", "")
+        return (path, host, secure, _language(environ), encoding, frab_media_type, match["slug"])
 
     def _key(self, request):
         """The request with the release this process knows to be the latest, or None."""

@@ -45,14 +45,17 @@ def take_snapshot(conference, *, previous=None):
     for session in sessions:
         if session.state == SessionState.CANCELLED and session.pk not in earlier:
             continue
-        entry = session_entry(session, conference)
-        before = earlier.get(session.pk)
-        changed = before is None or any(before[key] != entry[key] for key in _TRACKED)
-        entry["sequence"] = (
-            (before["sequence"] + 1 if changed else before["sequence"]) if before else 0
-        )
-        snapshot.append(entry)
+        snapshot.append(sequenced(session_entry(session, conference), earlier.get(session.pk)))
     return snapshot
+
+
+def sequenced(entry, before):
+    """The entry with its iCalendar SEQUENCE: that of `before` (the same session in an earlier
+    release), one more if its time, room or state changed since; 0 when new."""
+    if before is None:
+        return entry | {"sequence": 0}
+    changed = any(before[key] != entry[key] for key in _TRACKED)
+    return entry | {"sequence": before["sequence"] + 1 if changed else before["sequence"]}
 
 
 def session_entry(session, conference):
@@ -70,8 +73,14 @@ def session_entry(session, conference):
         "ends_at": session.ends_at.isoformat(),
         "languages": session.languages,
         "state": session.state,
+        "illustrative": session.is_illustrative,
         "people": [
-            {"role": p.role, "name": p.public_name, "function": p.public_function}
+            {
+                "role": p.role,
+                "name": p.public_name,
+                "function": p.public_function,
+                "organisation": p.is_organisation,
+            }
             for p in session.people.all()
         ],
     }

@@ -130,6 +130,11 @@ class SessionPerson(models.Model):
         _("public name"), max_length=200, blank=True, help_text=_("When not a delegate.")
     )
     function = models.CharField(_("function"), max_length=200, blank=True)
+    is_organisation = models.BooleanField(
+        _("an organisation or an office"),
+        default=False,
+        help_text=_("Not a person: the feeds list it apart, never among the persons."),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     statement_minutes = models.PositiveSmallIntegerField(
         _("opening statement (minutes)"),

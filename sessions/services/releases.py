@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from conference.models import Conference
+from conference.webhooks import events as webhook_events
 from delegations.services import notify_programme_changes
 from sessions.errors import NothingToRelease
 from sessions.feeds.cache import forget_latest
@@ -37,6 +38,7 @@ def release_schedule(conference: Conference, *, notes: str = "") -> ScheduleRele
         )
         if previous is not None:
             _notify_attendees(conference, changes)
+        webhook_events.release_published(release)
         # Dropped now for this process, and again after commit in case a concurrent request
         # cached the old pointer in between.
         forget_latest(conference.slug)
