@@ -25,7 +25,8 @@ class BoundedFilterBackend(DjangoFilterBackend):
         filterset = super().get_filterset(request, queryset, view)
         if filterset is not None:
             for field in filterset.form.fields.values():
-                if isinstance(field, NUMBER_FIELDS):
+                # A filter that states its own bounds (an id filter) keeps them alone.
+                if isinstance(field, NUMBER_FIELDS) and getattr(field, "max_value", None) is None:
                     field.validators.append(MinValueValidator(DATABASE_INTEGER_MIN))
                     field.validators.append(MaxValueValidator(DATABASE_INTEGER_MAX))
         return filterset

@@ -15,6 +15,7 @@ from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from conference.api_params import DATABASE_INTEGER_MAX
 from delegations import services
 from delegations.api.serializers import (
     DelegateSerializer,
@@ -26,8 +27,8 @@ from delegations.models import Delegate, Delegation, Invitation
 from delegations.selectors import delegations_with_registration
 
 # Ids in paths are digits: anything else is a 404 from the URLs, never a 500 from int().
-ID_PATTERN = r"[0-9]{1,10}"
-MAX_ID = 2**31 - 1
+ID_PATTERN = r"[0-9]{1,18}"  # as the `<id:...>` converter of the pages (conference.converters)
+MAX_ID = DATABASE_INTEGER_MAX
 NOT_OPEN = OpenApiResponse(
     response={"$ref": "#/components/schemas/ApiError"},
     description="Revoked, expired or already answered (`invitation_not_open`).",
