@@ -10,13 +10,15 @@ class ProgrammeConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self):
-        # The registration's checklist (delegations app, below this one) asks for roundtables.
-        from django.utils.translation import gettext_lazy as _
-
         from delegations.selectors import add_checklist_item
         from delegations.services.badges import withhold_zones
+
+        # Registers the Celery tasks in every process: publishing a release hands the warm-up of
+        # the feeds to `programme.warm_feeds` by its name (tasks import the services).
+        from sessions import tasks  # noqa: F401
         from sessions.selectors import banquet_zones_withheld, has_chosen_places
 
+        # The registration's checklist (delegations app, below this one) asks for roundtables.
         add_checklist_item(
             "sessions",
             _("Roundtables chosen"),

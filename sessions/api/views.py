@@ -37,6 +37,7 @@ from sessions.feeds import cache as feed_cache
 from sessions.feeds import frab, render
 from sessions.feeds.personal import agenda_calendar
 from sessions.feeds.snapshot import compare
+from sessions.feeds.warm import feed_key
 from sessions.models import ScheduleRelease
 from sessions.selectors import delegate_by_agenda_token, latest_release
 
@@ -76,10 +77,7 @@ class FeedView(APIView):
         release_id, _, last_modified = pointer
         options = self._options(request)
         language = options.pop("lang", None) or request.LANGUAGE_CODE
-        key = ":".join(
-            ["feed", str(release_id), self.format_name, language]
-            + [f"{name}={options[name]}" for name in sorted(options)]
-        )
+        key = feed_key(release_id, self.format_name, language, options)
         etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
         not_modified = get_conditional_response(
             request, etag=etag, last_modified=int(last_modified)

@@ -21,6 +21,8 @@ POINTER_SECONDS = 300  # a safety net only: publishing a release drops the point
 POINTER_LOCAL_SECONDS = 2
 RENDER_SECONDS = 24 * 60 * 60
 LOCAL_ENTRIES = 64
+FEED_PREFIX = "feed"
+WARM_TASK = "programme.warm_feeds"
 
 _local = OrderedDict()
 _pointers = {}

@@ -1,7 +1,9 @@
 """Publishing the programme as numbered, frozen releases, and telling those whose sessions moved."""
 
+import logging
 from datetime import datetime
 
+from celery import current_app
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,7 +11,7 @@ from conference.models import Conference
 from conference.webhooks import events as webhook_events
 from delegations.services import notify_programme_changes
 from sessions.errors import NothingToRelease
-from sessions.feeds.cache import forget_latest
+from sessions.feeds.cache import WARM_TASK, forget_latest
 from sessions.feeds.snapshot import compare, take_snapshot
 from sessions.models import ScheduleRelease
 from sessions.selectors import attendees_of
@@ -19,7 +21,8 @@ def release_schedule(conference: Conference, *, notes: str = "") -> ScheduleRele
     """Freeze the public programme as the next release. Raises `NothingToRelease` when it is the
     same as the latest release. Queues a notice of the changes (new, moved, cancelled) for the
     delegates attending the sessions concerned, and for no one else; the first release notifies
-    nobody. Releases of one conference are serialised by a lock on the conference row."""
+    nobody. Releases of one conference are serialised by a lock on the conference row. After
+    commit, a task renders every feed of the release, so that no reader waits for a cold render."""
     with transaction.atomic():
         Conference.objects.select_for_update().filter(pk=conference.pk).first()
         previous = ScheduleRelease.objects.filter(conference=conference).order_by("-number").first()
@@ -43,7 +46,20 @@ def release_schedule(conference: Conference, *, notes: str = "") -> ScheduleRele
         # cached the old pointer in between.
         forget_latest(conference.slug)
         transaction.on_commit(lambda: forget_latest(conference.slug))
+        transaction.on_commit(lambda: _warm_feeds(release.pk))
     return release
+
+
+logger = logging.getLogger(__name__)
+
+
+def _warm_feeds(release_id):
+    """Queue the warm-up of the feeds. Never raises: without a broker the first reader renders the
+    feed, as before, and the release itself stands."""
+    try:
+        current_app.tasks[WARM_TASK].apply_async(kwargs={"release_id": release_id}, retry=False)
+    except Exception:  # any broker failure: kombu, redis, socket
+        logger.warning("Could not queue the warm-up of the feeds of release %s", release_id)
 
 
 def _public(snapshot):
