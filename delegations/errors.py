@@ -113,3 +113,12 @@ class UnknownZone(DomainError):
     code = "unknown_zone"
     default_message = _("This access zone does not exist at the conference's venue.")
     status_code = 404
+
+
+class SecretErased(DomainError):
+    code = "secret_erased"
+    default_message = _(
+        "This message carried a one-time link, erased when its delivery failed. Send a new "
+        "invitation or password reset instead."
+    )
+    status_code = 409

@@ -8,8 +8,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
 from conference.files import pdf_download
 from delegations import services
@@ -27,7 +27,7 @@ class RevocationForm(forms.Form):
 
 
 @admin.register(Badge)
-class BadgeAdmin(SimpleHistoryAdmin):
+class BadgeAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "number",
         "delegate",

@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
 from conference.files import private_file
 from conference.models import Conference
@@ -50,7 +50,7 @@ class DelegateInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(DelegationSpreadsheets, SimpleHistoryAdmin):
+class DelegationAdmin(DelegationSpreadsheets, ReadOnlyHistoryAdmin):
     list_display = [
         "display_name",
         "acronym",
@@ -150,7 +150,7 @@ class RejectionForm(forms.Form):
 
 @admin.register(Delegate)
 class DelegateAdmin(
-    DelegateSpreadsheets, IssueBadgesMixin, PassportRevealMixin, SimpleHistoryAdmin
+    DelegateSpreadsheets, IssueBadgesMixin, PassportRevealMixin, ReadOnlyHistoryAdmin
 ):
     list_display = [
         "family_name",
@@ -295,7 +295,7 @@ def _ids(text):
 
 
 @admin.register(Travel)
-class TravelAdmin(TravelSpreadsheets, SimpleHistoryAdmin):
+class TravelAdmin(TravelSpreadsheets, ReadOnlyHistoryAdmin):
     """The airport desk's list: who lands when, on which flight, and who needs a car."""
 
     list_display = [

@@ -2,8 +2,8 @@
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
 from delegations import services
 from delegations.models import (
@@ -32,7 +32,7 @@ class MessageInline(admin.TabularInline):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(SimpleHistoryAdmin):
+class InvitationAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "delegation",
         "email",
@@ -124,7 +124,10 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     @admin.action(description=_("Retry now"), permissions=["change"])
     def retry_selected(self, request, queryset):
         for message in queryset:
-            services.retry_now(message)
+            try:
+                services.retry_now(message)
+            except DomainError as error:
+                self.message_user(request, error.message, level=messages.ERROR)
         self.message_user(
             request, _("Queued %(count)d messages again.") % {"count": queryset.count()}
         )

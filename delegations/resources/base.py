@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from import_export import resources
 
 from conference.errors import DomainError
+from conference.text import spreadsheet_cell
 from delegations.resources.widgets import cell_text
 
 
@@ -89,14 +90,7 @@ class ImportResource(resources.ModelResource):
         pass
 
 
-# A cell starting with one of these is run as a formula by spreadsheet programs (CSV and XLSX
-# alike); names and functions typed in the portal must stay text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 class ExportResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            return "'" + value
-        return value
+        # Names and functions typed in the portal stay text in every spreadsheet.
+        return spreadsheet_cell(super().export_field(field, instance, **kwargs))

@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
 from sessions import services
 from sessions.models import (
@@ -43,7 +43,7 @@ class SessionPersonInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title", "kind", "starts_at", "ends_at", "room", "state", "conference"]
     list_filter = ["conference", "kind", "state", "room"]
     search_fields = ["title", "slug", "description"]

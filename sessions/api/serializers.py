@@ -12,13 +12,19 @@ class FeedFilters(serializers.Serializer):
         choices=SessionKind.choices, required=False, help_text="Only sessions of this kind."
     )
     room = serializers.IntegerField(required=False, min_value=1, help_text="Only this room (id).")
-    language = serializers.CharField(
-        required=False, max_length=10, help_text="Only sessions interpreted in this language."
+    language = serializers.RegexField(
+        r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$",
+        required=False,
+        max_length=16,
+        help_text="Only sessions interpreted in this language (a language code such as fr).",
     )
     lang = serializers.CharField(
         required=False,
-        max_length=10,
-        help_text="Language of titles and descriptions (else Accept-Language).",
+        max_length=16,
+        help_text=(
+            "Language of titles and descriptions, one of the site's languages; any other falls "
+            "back to Accept-Language. The response's Content-Language names the one served."
+        ),
     )
 
 

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 from django.conf import settings
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
+from conference.text import single_line, strip_control_characters
 from sessions.feeds.snapshot import session_guid
 
 ROLES = {"chair": "chairs", "moderator": "moderators", "speaker": "speakers"}
@@ -273,7 +274,18 @@ def render_frab_xml(release, sessions, *, language):
                     ElementTree.SubElement(persons, "person", guid=person["guid"]).text = person[
                         "name"
                     ]
+    _strip_controls(root)
     return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _strip_controls(root):
+    """XML 1.0 has no place for control characters: one in a name would make the whole feed
+    ill-formed, so they are dropped from every text and attribute."""
+    for element in root.iter():
+        if element.text:
+            element.text = strip_control_characters(element.text)
+        for name, value in element.attrib.items():
+            element.set(name, strip_control_characters(value))
 
 
 def render_ical(release, sessions, *, language):
@@ -290,7 +302,7 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
     calendar.add("prodid", "-//Conference logistics//Schedule//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name or conference.name)
+    calendar.add("x-wr-calname", single_line(name or conference.name))
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(_vtimezone(conference))
     for entry in sessions:
@@ -298,27 +310,28 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
         title, description = _localised(entry, language)
         event = Event()
         event.add("uid", f"{entry['guid']}@{conference.slug}")
-        event.add("summary", title)
-        event.add("description", description)
+        event.add("summary", single_line(title))
+        event.add("description", strip_control_characters(description))
         event.add("dtstart", starts)
         event.add("dtend", ends)
         event.add("dtstamp", stamp)
         event.add("sequence", entry["sequence"])
         event.add("status", "CANCELLED" if entry["state"] == "cancelled" else "CONFIRMED")
         room = entry["room"]["name"] if entry["room"] else ""
-        event.add("location", ", ".join(part for part in (room, conference.venue.name) if part))
+        location = ", ".join(part for part in (room, conference.venue.name) if part)
+        event.add("location", single_line(location))
         event.add("url", feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"))
         calendar.add_component(event)
     for meeting in meetings:
         event = Event()
         event.add("uid", meeting["uid"])
-        event.add("summary", meeting["summary"])
+        event.add("summary", single_line(meeting["summary"]))
         event.add("dtstart", meeting["starts"].astimezone(tz))
         event.add("dtend", meeting["ends"].astimezone(tz))
         event.add("dtstamp", stamp)
         event.add("sequence", meeting["sequence"])
         event.add("status", "CONFIRMED")
-        event.add("location", meeting["location"])
+        event.add("location", single_line(meeting["location"]))
         calendar.add_component(event)
     return calendar.to_ical()
 
