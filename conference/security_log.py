@@ -13,17 +13,9 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.utils import timezone
 
+from conference.client_address import client_address
+
 logger = logging.getLogger("security")
-
-
-def client_address(request):
-    """The client's address as the TLS proxy saw it (its last hop), else the socket's peer."""
-    if request is None:
-        return None
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR")
 
 
 def record_security_event(event, *, request=None, actor=None, **details):

@@ -19,6 +19,8 @@ max_requests_jitter = 200
 # The TLS proxy in front sets X-Forwarded-*: trust only the addresses the deployer names.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
+# Invitation, password-reset and agenda tokens are masked in the access log (config/access_log.py).
+logger_class = "config.access_log.RedactingLogger"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 # gunicorn's control socket has one path per user (~/.gunicorn/gunicorn.ctl): two instances on one

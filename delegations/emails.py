@@ -19,6 +19,8 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape, urlize
 
+from conference.text import strip_control_characters
+
 MESSAGE_LANGUAGES = ("en", "fr", "vi")
 # The tags a template may use and still be rendered once for many recipients: none of them can
 # read the recipient without naming it, and naming it in a tag is refused below.
@@ -39,6 +41,32 @@ class RenderedMessage:
 
 def message_language(language: str) -> str:
     return language if language in MESSAGE_LANGUAGES else "en"
+
+
+QUOTE_PREFIX = "> "
+
+
+def quote_text(text: str) -> str:
+    """Someone else's words as a quoted block: every line behind "> " (so the block is one
+    paragraph, whatever blank lines it holds), control characters dropped. The HTML layout shows
+    such a paragraph as a quotation, escaped and without links."""
+    text = strip_control_characters(text or "").strip()
+    if not text:
+        return ""
+    return "\n".join((QUOTE_PREFIX + line).rstrip() for line in text.splitlines())
+
+
+def _paragraphs(body):
+    """The body's paragraphs for the HTML layout; a quoted one loses its "> " marks and is shown
+    as a quotation, never linkified."""
+    paragraphs = []
+    for paragraph in body.split("\n\n"):
+        lines = paragraph.split("\n")
+        quoted = all(line.startswith(QUOTE_PREFIX.strip()) for line in lines)
+        if quoted:
+            paragraph = "\n".join(line.removeprefix(">").removeprefix(" ") for line in lines)
+        paragraphs.append({"text": paragraph, "quoted": quoted})
+    return paragraphs
 
 
 def render_message(name: str, *, language: str, context: dict) -> RenderedMessage:
@@ -127,7 +155,7 @@ def _render(template, language, context):
         body = body.strip()
         html = render_to_string(
             "emails/layout.html",
-            {"subject": subject, "paragraphs": body.split("\n\n"), "language": language},
+            {"subject": subject, "paragraphs": _paragraphs(body), "language": language},
         )
     return RenderedMessage(language=language, subject=subject.strip(), text=body, html=html)
 

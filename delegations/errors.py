@@ -167,4 +167,12 @@ class InvitationNotOpen(DomainError):
 
     code = "invitation_not_open"
     default_message = _("This invitation is no longer waiting for an answer.")
+
+
+class SecretErased(DomainError):
+    code = "secret_erased"
+    default_message = _(
+        "This message carried a one-time link, erased when its delivery failed. Send a new "
+        "invitation or password reset instead."
+    )
     status_code = 409

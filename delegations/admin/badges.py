@@ -9,9 +9,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
 from conference.files import pdf_download
 from delegations import services
@@ -29,7 +29,7 @@ class RevocationForm(forms.Form):
 
 
 @admin.register(Badge)
-class BadgeAdmin(SimpleHistoryAdmin):
+class BadgeAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "number",
         "delegate",

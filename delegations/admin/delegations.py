@@ -11,9 +11,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.files import private_file
 from conference.models import Conference
 from delegations import services
@@ -53,7 +53,7 @@ class DelegateInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(DelegationSpreadsheets, SimpleHistoryAdmin):
+class DelegationAdmin(DelegationSpreadsheets, ReadOnlyHistoryAdmin):
     list_display = [
         "display_name",
         "acronym",
@@ -163,7 +163,7 @@ class RejectionForm(forms.Form):
 
 @admin.register(Delegate)
 class DelegateAdmin(
-    DelegateSpreadsheets, IssueBadgesMixin, PassportRevealMixin, SimpleHistoryAdmin
+    DelegateSpreadsheets, IssueBadgesMixin, PassportRevealMixin, ReadOnlyHistoryAdmin
 ):
     list_display = [
         "family_name",
@@ -311,7 +311,7 @@ def _ids(text):
 
 
 @admin.register(Travel)
-class TravelAdmin(ArrivalsSheetMixin, TravelSpreadsheets, SimpleHistoryAdmin):
+class TravelAdmin(ArrivalsSheetMixin, TravelSpreadsheets, ReadOnlyHistoryAdmin):
     """The airport desk's list: who lands when, on which flight, and who needs a car."""
 
     list_display = [

@@ -3,9 +3,9 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_history import ReadOnlyHistoryAdmin
 from delegations import services
 from delegations.models import (
     Invitation,
@@ -33,7 +33,7 @@ class MessageInline(admin.TabularInline):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(SimpleHistoryAdmin):
+class InvitationAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "delegation",
         "email",

@@ -9,7 +9,7 @@ from django.core import signing
 from django.urls import reverse
 
 from delegations import services
-from delegations.models import Badge, Scan
+from delegations.models import Badge, BadgeState, Scan
 
 PHOTO_SALT = "delegations.check_in.photo"
 PHOTO_LINK_SECONDS = 10 * 60
@@ -55,4 +55,6 @@ def badge_for_photo(token: str) -> Badge | None:
         )
     except signing.BadSignature:  # SignatureExpired is one too
         return None
-    return Badge.objects.select_related("delegate").filter(pk=badge_id).first()
+    # A badge revoked since the scan shows no face: the link dies with the badge.
+    badge = Badge.objects.select_related("delegate").filter(pk=badge_id).first()
+    return badge if badge is not None and badge.state == BadgeState.ACTIVE else None

@@ -16,6 +16,7 @@ from import_export import resources
 
 from conference.errors import DomainError
 from conference.statistics import refresh_statistics
+from conference.text import spreadsheet_cell
 from delegations.resources.widgets import cell_text
 
 
@@ -101,14 +102,7 @@ class ImportResource(resources.ModelResource):
         return [model] + ([history.model] if history is not None else [])
 
 
-# A cell starting with one of these is run as a formula by spreadsheet programs (CSV and XLSX
-# alike); names and functions typed in the portal must stay text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 class ExportResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            return "'" + value
-        return value
+        # Names and functions typed in the portal stay text in every spreadsheet.
+        return spreadsheet_cell(super().export_field(field, instance, **kwargs))

@@ -21,6 +21,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from delegations.errors import SecretErased
 from delegations.models import Invitation, InvitationState, MessageState, OutboundMessage
 
 logger = logging.getLogger(__name__)
@@ -304,7 +305,10 @@ def _record_failure(message, error, *, permanent):
     description = f"{error.__class__.__name__}: {error}"[:2000]
     final = permanent or message.attempts >= MAX_ATTEMPTS
     delay = None if final else RETRY_DELAYS[message.attempts - 1]
+    # A message that will never go keeps no secret: the link it carried dies with it.
+    erased = {"secret": ""} if final else {}
     OutboundMessage.objects.filter(pk=message.pk).update(
+        **erased,
         state=MessageState.FAILED if final else MessageState.RETRY,
         last_error=description,
         next_attempt_at=None if final else timezone.now() + delay,
@@ -315,7 +319,12 @@ def _record_failure(message, error, *, permanent):
 
 
 def retry_now(message: OutboundMessage) -> OutboundMessage:
-    """An organiser's "retry now": a failed or waiting row is queued again and dispatched."""
+    """An organiser's "retry now": a failed or waiting row is queued again and dispatched.
+
+    Raises `SecretErased` for a failed message whose one-time link was erased when it failed:
+    it cannot be sent again; a new invitation or reset makes a new link."""
+    if not message.secret and OutboundMessage.SECRET_MARKER in message.body_text:
+        raise SecretErased()
     with transaction.atomic():
         updated = OutboundMessage.objects.filter(
             pk=message.pk, state__in=[MessageState.FAILED, MessageState.RETRY]

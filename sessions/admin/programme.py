@@ -2,9 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
 from sessions import services
 from sessions.admin.interpretation import InterpretationPlanMixin
@@ -34,7 +34,7 @@ class SessionPersonInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(InterpretationPlanMixin, SimpleHistoryAdmin):
+class SessionAdmin(InterpretationPlanMixin, ReadOnlyHistoryAdmin):
     list_display = ["title", "kind", "starts_at", "ends_at", "room", "state", "conference"]
     list_filter = ["conference", "kind", "state", "room"]
     search_fields = ["title", "slug", "description"]

@@ -26,7 +26,10 @@ class FeedFilters(serializers.Serializer):
         required=False,
         allow_blank=True,  # empty: Accept-Language decides
         max_length=10,
-        help_text="Language of titles and descriptions (else Accept-Language).",
+        help_text=(
+            "Language of titles and descriptions, one of the site's languages; any other falls "
+            "back to Accept-Language. The response's Content-Language names the one served."
+        ),
     )
 
     def to_internal_value(self, data):

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from conference.files import pdf_download
 from conference.models import Conference
+from conference.text import spreadsheet_cell
 from sessions.documents.speakers import speakers_list_pdf
 from sessions.enums import SessionKind, SessionState
 from sessions.models import Session
@@ -134,7 +135,8 @@ class SpeakersListCSVView(APIView):
         for row in _rows(conference):
             when = row["expected_at"]
             writer.writerow(
-                [
+                spreadsheet_cell(cell)
+                for cell in [
                     row["order"],
                     row["delegation"],
                     row["speaker"],

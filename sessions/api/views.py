@@ -37,7 +37,6 @@ from sessions.feeds import cache as feed_cache
 from sessions.feeds import frab, render
 from sessions.feeds.personal import agenda_calendar
 from sessions.feeds.snapshot import compare
-from sessions.feeds.warm import feed_key
 from sessions.models import ScheduleRelease
 from sessions.selectors import delegate_by_agenda_token, latest_release
 
@@ -76,8 +75,8 @@ class FeedView(APIView):
             raise NoRelease()
         release_id, _, last_modified = pointer
         options = self._options(request)
-        language = options.pop("lang", None) or request.LANGUAGE_CODE
-        key = feed_key(release_id, self.format_name, language, options)
+        language = feed_cache.served_language(options.pop("lang", None), request.LANGUAGE_CODE)
+        key = feed_cache.feed_key(release_id, self.format_name, language, options)
         etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
         not_modified = get_conditional_response(
             request, etag=etag, last_modified=int(last_modified)
@@ -90,9 +89,9 @@ class FeedView(APIView):
             chosen = render.select_sessions(release, **options)
             body = type(self).renderer(release, chosen, language=language)
             feed_cache.store(key, body)
-        return self._headers(
-            HttpResponse(body, content_type=self._content_type(request)), etag, last_modified
-        )
+        response = HttpResponse(body, content_type=self._content_type(request))
+        response["Content-Language"] = language
+        return self._headers(response, etag, last_modified)
 
     def _content_type(self, request):
         """The feed's media type, or an alternative one the client asked for by name."""
@@ -274,8 +273,12 @@ class SessionDetailView(APIView):
         entry = next((e for e in release.sessions if e["id"] == session_id), None)
         if entry is None:
             raise Http404
-        language = request.query_params.get("lang") or request.LANGUAGE_CODE
-        return Response(render.json_session(entry, release.conference, language))
+        language = feed_cache.served_language(
+            request.query_params.get("lang"), request.LANGUAGE_CODE
+        )
+        response = Response(render.json_session(entry, release.conference, language))
+        response["Content-Language"] = language
+        return response
 
 
 @extend_schema(

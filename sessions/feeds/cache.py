@@ -7,12 +7,15 @@
   Django's cache is the second level, shared by the processes, so a new one does not re-render.
 """
 
+import hashlib
+import json
 import re
 import threading
 import time
 from collections import OrderedDict
 
 from django.core.cache import cache
+from django.utils.translation import get_supported_language_variant
 
 from conference.validators import CONFERENCE_SLUG_PATTERN
 from sessions.selectors import latest_release
@@ -27,6 +30,25 @@ WARM_TASK = "programme.warm_feeds"
 _local = OrderedDict()
 _pointers = {}
 _lock = threading.Lock()
+
+
+def served_language(requested, fallback):
+    """The site's language (settings.LANGUAGES) closest to the one asked for, else the fallback:
+    a free text never reaches a cache key, nor is it echoed back as the language served."""
+    if requested:
+        try:
+            return get_supported_language_variant(str(requested)[:16])
+        except LookupError:
+            pass
+    return get_supported_language_variant(fallback)
+
+
+def feed_key(release_id, format_name, language, options):
+    """The cache key of one rendering: the parts as one JSON list, hashed, so that no value,
+    whatever its characters, can spell another combination's key."""
+    parts = [release_id, format_name, language, sorted(options.items())]
+    digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+    return f"feed:{release_id}:{digest}"
 
 
 def _pointer_key(slug):

@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from conference.text import strip_control_characters
 from sessions.feeds.render import (
     feed_url,
     interpretation,
@@ -207,7 +208,18 @@ def render_frab_xml(release, sessions, *, language):
             room_element = ElementTree.SubElement(day_element, "room", name=room)
             for event in events:
                 _xml_event(room_element, event)
+    _strip_controls(root)
     return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _strip_controls(root):
+    """XML 1.0 has no place for control characters: one in a name would make the whole feed
+    ill-formed, so they are dropped from every text and attribute."""
+    for element in root.iter():
+        if element.text:
+            element.text = strip_control_characters(element.text)
+        for name, value in element.attrib.items():
+            element.set(name, strip_control_characters(value))
 
 
 def _xml_event(room_element, event):

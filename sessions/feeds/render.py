@@ -8,6 +8,8 @@ from datetime import datetime
 from django.conf import settings
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
+from conference.text import single_line, strip_control_characters
+
 ROLES = {
     "chair": "chairs",
     "moderator": "moderators",
@@ -141,7 +143,7 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
     calendar.add("prodid", "-//Conference logistics//Schedule//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name or conference.name)
+    calendar.add("x-wr-calname", single_line(name or conference.name))
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(_vtimezone(conference))
     for entry in sessions:
@@ -149,27 +151,28 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
         title, description = localised(entry, language)
         event = Event()
         event.add("uid", f"{entry['guid']}@{conference.slug}")
-        event.add("summary", title)
-        event.add("description", description)
+        event.add("summary", single_line(title))
+        event.add("description", strip_control_characters(description))
         event.add("dtstart", starts)
         event.add("dtend", ends)
         event.add("dtstamp", stamp)
         event.add("sequence", entry["sequence"])
         event.add("status", "CANCELLED" if entry["state"] == "cancelled" else "CONFIRMED")
         room = entry["room"]["name"] if entry["room"] else ""
-        event.add("location", ", ".join(part for part in (room, conference.venue.name) if part))
+        location = ", ".join(part for part in (room, conference.venue.name) if part)
+        event.add("location", single_line(location))
         event.add("url", feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"))
         calendar.add_component(event)
     for meeting in meetings:
         event = Event()
         event.add("uid", meeting["uid"])
-        event.add("summary", meeting["summary"])
+        event.add("summary", single_line(meeting["summary"]))
         event.add("dtstart", meeting["starts"].astimezone(tz))
         event.add("dtend", meeting["ends"].astimezone(tz))
         event.add("dtstamp", stamp)
         event.add("sequence", meeting["sequence"])
         event.add("status", meeting.get("status", "CONFIRMED"))
-        event.add("location", meeting["location"])
+        event.add("location", single_line(meeting["location"]))
         calendar.add_component(event)
     return calendar.to_ical()
 

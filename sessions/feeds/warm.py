@@ -4,23 +4,15 @@ waits for a cold render (issue #19: a cold iCalendar feed of 5,000 sessions took
 from django.conf import settings
 
 from sessions.feeds import cache as feed_cache
-from sessions.feeds import render
+from sessions.feeds import frab, render
 
 # The unfiltered feeds, by the format name the views use in their cache keys.
 RENDERERS = {
     "json": render.render_json,
-    "frab_xml": render.render_frab_xml,
-    "frab_json": render.render_frab_json,
+    "frab_xml": frab.render_frab_xml,
+    "frab_json": frab.render_frab_json,
     "ical": render.render_ical,
 }
-
-
-def feed_key(release_id, format_name, language, options):
-    """The cache key of one rendered feed; the views and the warm-up share it."""
-    return ":".join(
-        [feed_cache.FEED_PREFIX, str(release_id), format_name, language]
-        + [f"{name}={options[name]}" for name in sorted(options)]
-    )
 
 
 def warm_release(release) -> int:
@@ -31,7 +23,7 @@ def warm_release(release) -> int:
     stored = 0
     for format_name, renderer in RENDERERS.items():
         for language, _name in settings.LANGUAGES:
-            key = feed_key(release.pk, format_name, language, {})
+            key = feed_cache.feed_key(release.pk, format_name, language, {})
             if feed_cache.rendered(key) is not None:
                 continue
             feed_cache.store(key, renderer(release, chosen, language=language))

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from delegations.emails import message_language
+from delegations.emails import message_language, quote_text
 from delegations.models import Delegate
 from delegations.services.notifications import notify_delegate, notify_focal_point
 from sessions.models import BilateralState, FullPowersState
@@ -71,12 +71,15 @@ def notify_signature(signatory):
 
 
 def notify_bilateral_requested(meeting):
-    """To the delegation asked, which answers in the portal."""
+    """To the delegation asked, which answers in the portal. The requester's own words are
+    quoted as theirs (a `> ` block, shown as a quotation without links), never woven into the
+    Secretariat's sentences."""
     return notify_focal_point(
         meeting.counterpart,
         "bilateral_requested",
         f"bilateral:{meeting.pk}:requested",
         other=meeting.requester,
+        quoted_topics=quote_text(meeting.topics),
         **_meeting_context(meeting),
     )
 

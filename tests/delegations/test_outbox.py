@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from delegations.errors import SecretErased
 from delegations.models import OutboundMessage
 from delegations.services import deliver_message, queue_message, retry_now, sweep_outbox
 from delegations.services.outbox import build_message
@@ -134,3 +135,25 @@ def test_sweep_recovers_a_row_left_sending_by_a_dead_worker(smtp_server):
     assert (message.state, message.attempts) == ("sent", 2)
     (received,) = smtp_server.messages
     assert received["Message-ID"] == message.message_id
+
+
+def test_a_message_that_fails_for_good_keeps_no_secret_and_is_not_resent_without_it(smtp_server):
+    message = queue_message(
+        build_message(
+            key="password-reset:1",
+            to="focalpoint.fr@mission.example.org",
+            subject="Reset",
+            text=f"Open {OutboundMessage.SECRET_MARKER} to choose a password.",
+            secret="https://conf.example/portal/reset/MQ/secret-token/",
+        )
+    )
+    smtp_server.reply_next("550 5.1.1 Mailbox unavailable")
+
+    assert deliver_message(message.pk) == "failed"
+    message.refresh_from_db()
+    assert message.secret == ""
+    with pytest.raises(SecretErased):
+        retry_now(message)
+    message.refresh_from_db()
+    assert message.state == "failed"
+    assert smtp_server.messages == []

@@ -107,7 +107,10 @@ def test_a_number_no_key_opens_stops_the_rotation_loudly_and_is_left_as_it_was(s
 # Revealing a number in the console
 
 
-def test_an_officer_with_the_permission_reveals_a_number_once_and_it_is_recorded(client, caplog):
+def test_an_officer_with_the_permission_reveals_a_number_once_and_it_is_recorded(
+    client, caplog, settings
+):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # the test client stands as our proxy
     delegate = _register(DelegationFactory(status="confirmed"))
     officer = _staff(client, "view_delegate", "reveal_passport")
     caplog.set_level(logging.INFO, logger="security")

@@ -62,7 +62,8 @@ def test_a_lockout_is_recorded_at_the_failure_that_locks_and_at_each_later_attem
 
 
 @pytest.mark.django_db
-def test_a_refusal_in_the_console_is_recorded_with_actor_path_and_address(client, caplog):
+def test_a_refusal_in_the_console_is_recorded_with_actor_path_and_address(client, caplog, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # the test client stands as our proxy
     clerk = get_user_model().objects.create_user("clerk", is_staff=True)
     delegate = DelegateFactory(passport_last4="2345", passport_number_encrypted="token")
     sign_in_to_console(client, clerk)

@@ -5,7 +5,8 @@ from django.conf import settings
 
 from sessions import services
 from sessions.feeds import cache as feed_cache
-from sessions.feeds.warm import RENDERERS, feed_key, warm_release
+from sessions.feeds.cache import feed_key
+from sessions.feeds.warm import RENDERERS, warm_release
 from sessions.models import ScheduleRelease
 from tests.factories import ConferenceFactory, RoomFactory, SessionFactory
 

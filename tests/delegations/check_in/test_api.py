@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from delegations.models import Scan
 from delegations.qr import badge_payload
-from delegations.services import register_scanner
+from delegations.services import register_scanner, revoke_badge
 from tests.delegations.check_in.support import (
     badge_for,
     check_in,
@@ -225,3 +225,14 @@ def test_a_scan_through_the_api_takes_three_queries(
         response = check_in(client, badge_payload(badge), direction="exit")
 
     assert response.json()["reason"] == "allowed"
+
+
+def test_the_photo_link_dies_when_the_badge_is_revoked(hanoi):
+    badge = badge_for(hanoi)
+    badge.delegate.photo.save("photo.jpg", photo())
+    _device, token = register_scanner(hanoi, "Plenary door 1")
+    link = check_in(scanner_client(token), badge_payload(badge)).json()["badge"]["photo_url"]
+
+    revoke_badge(badge, reason="Lost")
+
+    assert APIClient().get(link).status_code == 404

@@ -1,0 +1,43 @@
+"""Text typed by others, made safe for the places it is written to.
+
+One module for the rules every output follows: control characters never reach a feed, a PDF or
+a spreadsheet (an XML document with one is ill-formed; an iCalendar line break in a name splits
+the property), and a spreadsheet cell never starts like a formula.
+"""
+
+import re
+
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls. XML 1.0 forbids the C0
+# ones outright, and none of them belongs in a name, a title or a note.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029\x85]+")
+
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV and XLSX
+# alike): names and functions typed in the portal must stay text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def has_control_characters(value: str) -> bool:
+    """True when the text holds a character that has no place in typed text."""
+    return bool(CONTROL_CHARACTERS.search(value))
+
+
+def strip_control_characters(value: str) -> str:
+    """The text without control characters (line breaks kept)."""
+    return CONTROL_CHARACTERS.sub("", value)
+
+
+def single_line(value: str) -> str:
+    """The text on one line, for a name or a title: control characters dropped, breaks a space."""
+    return LINE_BREAKS.sub(" ", strip_control_characters(value)).strip()
+
+
+def spreadsheet_cell(value):
+    """A value as a CSV or spreadsheet cell: text without control characters, and a leading
+    apostrophe when it would start like a formula (the convention spreadsheets show as text)."""
+    if not isinstance(value, str):
+        return value
+    value = strip_control_characters(value)
+    if value.startswith(FORMULA_START):
+        return "'" + value
+    return value
