@@ -344,29 +344,40 @@ SPECTACULAR_SETTINGS = {
 }
 
 COUNTRIES_FIRST = ["VN"]
-# Short names as the United Nations writes them (UNTERM), which protocol officers expect.
+# Short names as the United Nations writes them (UNTERM), which protocol officers expect;
+# translated through the catalogues so that each language gets its own UN short name
+# (tests/conference/test_country_names.py checks that names are distinct per language).
 COUNTRIES_OVERRIDE = {
-    "BN": "Brunei Darussalam",
-    "BO": "Bolivia (Plurinational State of)",
-    "CD": "Democratic Republic of the Congo",
-    "CZ": "Czechia",
-    "FM": "Micronesia (Federated States of)",
-    "GB": "United Kingdom of Great Britain and Northern Ireland",
-    "IR": "Iran (Islamic Republic of)",
-    "KP": "Democratic People's Republic of Korea",
-    "KR": "Republic of Korea",
-    "LA": "Lao People's Democratic Republic",
-    "MD": "Republic of Moldova",
-    "NL": "Netherlands (Kingdom of the)",
-    "PS": "State of Palestine",
-    "RU": "Russian Federation",
-    "SY": "Syrian Arab Republic",
-    "TR": "Türkiye",
-    "TZ": "United Republic of Tanzania",
-    "US": "United States of America",
-    "VA": "Holy See",
-    "VE": "Venezuela (Bolivarian Republic of)",
-    "VN": "Viet Nam",
+    "AS": _("American Samoa"),
+    "BN": _("Brunei Darussalam"),
+    "BS": _("Bahamas"),
+    "BO": _("Bolivia (Plurinational State of)"),
+    "CD": _("Democratic Republic of the Congo"),
+    "CZ": _("Czechia"),
+    "FM": _("Micronesia (Federated States of)"),
+    "GB": _("United Kingdom of Great Britain and Northern Ireland"),
+    "IE": _("Ireland"),
+    "IR": _("Iran (Islamic Republic of)"),
+    "IS": _("Iceland"),
+    "JE": _("Jersey"),
+    "KP": _("Democratic People's Republic of Korea"),
+    "KR": _("Republic of Korea"),
+    "LA": _("Lao People's Democratic Republic"),
+    "MD": _("Republic of Moldova"),
+    "NE": _("Niger"),
+    "NG": _("Nigeria"),
+    "NL": _("Netherlands (Kingdom of the)"),
+    "NR": _("Nauru"),
+    "PS": _("State of Palestine"),
+    "RU": _("Russian Federation"),
+    "SY": _("Syrian Arab Republic"),
+    "TR": _("Türkiye"),
+    "TZ": _("United Republic of Tanzania"),
+    "US": _("United States of America"),
+    "VA": _("Holy See"),
+    "VE": _("Venezuela (Bolivarian Republic of)"),
+    "VN": _("Viet Nam"),
+    "WS": _("Samoa"),
 }
 
 # Security. Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.
