@@ -1,3 +1,3 @@
 """The console for delegations, one module per concern; importing them registers them."""
 
-from delegations.admin import badges, check_in, delegations, invitations  # noqa: F401
+from delegations.admin import badges, check_in, delegations, invitations, jobs  # noqa: F401

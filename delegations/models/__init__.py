@@ -16,6 +16,7 @@ from delegations.models.invitation import (
     InvitationToken,
     hash_token,
 )
+from delegations.models.jobs import ConsoleJob, JobKind, JobState
 from delegations.models.outbox import MessageState, OutboundMessage, ProgrammeChangeNotice
 from delegations.models.travel import Travel
 
@@ -24,11 +25,14 @@ __all__ = [
     "Badge",
     "BadgeColour",
     "BadgeState",
+    "ConsoleJob",
     "Delegate",
     "Delegation",
     "Invitation",
     "InvitationState",
     "InvitationToken",
+    "JobKind",
+    "JobState",
     "MessageState",
     "OutboundMessage",
     "PortalAccount",
