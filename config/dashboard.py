@@ -108,6 +108,10 @@ def dashboard(conference: Conference) -> Dashboard:
         )
         for status, label in AccreditationStatus.choices
     ]
+    # One aggregate over the few heads, read through the index delegate_conference_rank: without
+    # it, stale statistics after a bulk import made the planner loop over every delegate of every
+    # delegation (3 s at 100,000 delegates in the issue). bench/large_conference.py prints the
+    # plan: a bitmap index scan on it, 0.49 s for all the dashboard's figures at 20,000 delegates.
     heads = delegates.filter(protocol_rank__in=HEADS, delegation__status__in=COMING).count()
     board.heads_expected = Figure(
         "", heads, link(Delegate, delegation__conference__id__exact=pk, role__exact="head")

@@ -314,6 +314,7 @@ CELERY_BEAT_SCHEDULE = {
     "expire-invitations": {"task": "delegations.expire_invitations", "schedule": 5 * 60.0},
     "send-programme-digests": {"task": "delegations.send_programme_digests", "schedule": 60.0},
     "erase-passport-data": {"task": "delegations.erase_passport_data", "schedule": 60 * 60.0},
+    "delete-expired-jobs": {"task": "delegations.delete_expired_jobs", "schedule": 60 * 60.0},
 }
 
 REST_FRAMEWORK = {

@@ -10,8 +10,8 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from delegations.models import MessageState, OutboundMessage
-from delegations.services import invitations, notifications, outbox, passports
+from delegations.models import ConsoleJob, JobState, MessageState, OutboundMessage
+from delegations.services import invitations, jobs, notifications, outbox, passports
 
 # A retry due within this many seconds is scheduled with a countdown; later ones wait for the
 # sweep, which runs every minute.
@@ -54,3 +54,16 @@ def send_programme_digests():
 def erase_passport_data():
     erasures = passports.erase_expired_passport_data()
     return {e.conference.slug: [e.delegates, e.history_rows] for e in erasures}
+
+
+@shared_task(name="delegations.run_console_job", acks_late=True, ignore_result=True)
+def run_console_job(*, job_id):
+    job = ConsoleJob.objects.filter(pk=job_id, state=JobState.QUEUED).first()
+    if job is None:
+        return
+    jobs.run_job(job)
+
+
+@shared_task(name="delegations.delete_expired_jobs", ignore_result=True)
+def delete_expired_jobs():
+    return jobs.delete_expired_jobs()

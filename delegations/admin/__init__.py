@@ -6,6 +6,7 @@ from delegations.admin import (  # noqa: F401
     check_in,
     delegations,
     invitations,
+    jobs,
     media,
     participants,
 )

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import Count, F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,30 +26,13 @@ from delegations.admin.spreadsheets import (
     DelegationSpreadsheets,
     TravelSpreadsheets,
 )
-from delegations.enums import ProtocolRank
+from delegations.enums import AccreditationStatus, ProtocolRank
 from delegations.models import (
     Delegate,
     Delegation,
     PortalAccount,
     Travel,
 )
-
-
-class DelegateInline(admin.TabularInline):
-    model = Delegate
-    extra = 0
-    fields = [
-        "title",
-        "family_name",
-        "given_names",
-        "function",
-        "role",
-        "protocol_rank",
-        "email",
-        "accreditation_status",
-    ]
-    readonly_fields = ["accreditation_status"]
-    show_change_link = True
 
 
 @admin.register(Delegation)
@@ -68,12 +51,15 @@ class DelegationAdmin(DelegationSpreadsheets, ReadOnlyHistoryAdmin):
     search_fields = ["name", "acronym", "country", "focal_point_name", "focal_point_email"]
     list_select_related = ["conference"]
     autocomplete_fields = ["conference"]
-    inlines = [DelegateInline, InvitationInline, MessageInline]
+    # A delegation of 500 rendered 500 inline forms (2.1 s); a summary and a link to its
+    # filtered delegate list do not grow with it.
+    inlines = [InvitationInline, MessageInline]
     actions = ["send_invitations", "reopen_selected"]
     exclude = ["credentials"]
     # The status changes through the services (answers, submission, accreditation, reopening).
     readonly_fields = [
         "status",
+        "delegates_summary",
         "credentials_document",
         "credentials_uploaded_at",
         "submitted_at",
@@ -98,6 +84,34 @@ class DelegationAdmin(DelegationSpreadsheets, ReadOnlyHistoryAdmin):
             delegation.credentials,
             filename=f"credentials-{delegation.pk}.pdf",
             content_type="application/pdf",
+        )
+
+    @admin.display(description=_("delegates"))
+    def delegates_summary(self, delegation):
+        """Counts by accreditation status in one grouped query, and a link to the list.
+
+        Paid for by bench/large_conference.py: the change page of a delegation of 500 answers
+        in 1.0 s on the loaded 2-core machine (2.1 s and 2.1 MB with 500 inline forms in the
+        issue), and its query count does not grow with the delegation
+        (tests/delegations/test_delegation_page.py)."""
+        if delegation.pk is None:
+            return self.get_empty_value_display()
+        counts = dict(
+            delegation.delegates.order_by()
+            .values_list("accreditation_status")
+            .annotate(n=Count("pk"))
+        )
+        labels = dict(AccreditationStatus.choices)
+        summary = ", ".join(
+            f"{labels.get(status, status)}: {count}" for status, count in sorted(counts.items())
+        )
+        url = reverse("admin:delegations_delegate_changelist")
+        return format_html(
+            '{} <a href="{}?delegation__id__exact={}">{}</a>',
+            summary or _("none yet"),
+            url,
+            delegation.pk,
+            _("See and edit the %(count)d delegates") % {"count": sum(counts.values())},
         )
 
     @admin.display(description=_("note verbale or credentials letter"))

@@ -18,6 +18,7 @@ from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 
 from conference.models import Conference
 from delegations import services
+from delegations.admin.jobs import BackgroundExportMixin
 from delegations.models import Delegation
 from delegations.resources import (
     DelegateExportResource,
@@ -29,8 +30,9 @@ from delegations.resources import (
 )
 
 
-class ExportSelection(ExportActionMixin):
-    """The "Export selected" action and the Export button, for whoever may view the list."""
+class ExportSelection(BackgroundExportMixin, ExportActionMixin):
+    """The "Export selected" actions (a background job) and the Export button, for whoever may
+    view the list."""
 
     formats = [base_formats.CSV, base_formats.XLSX]
     export_form_class = ExportForm  # our columns; the selectable-fields form needs inline JS
@@ -149,6 +151,7 @@ class DelegationSpreadsheets(ImportInto):
     import_form_class = InviteeImportForm
     confirm_form_class = InviteeConfirmForm
     target = "conference"
+    export_variant = "delegations"
 
 
 class DelegateSpreadsheets(ImportInto):
@@ -157,7 +160,9 @@ class DelegateSpreadsheets(ImportInto):
     import_form_class = DelegateImportForm
     confirm_form_class = DelegateConfirmForm
     target = "delegation"
+    export_variant = "delegates"
 
 
 class TravelSpreadsheets(ExportSelection):
     export_resource_classes = [TravelExportResource]
+    export_variant = "travel"

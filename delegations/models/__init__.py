@@ -16,6 +16,7 @@ from delegations.models.invitation import (
     InvitationToken,
     hash_token,
 )
+from delegations.models.jobs import ConsoleJob, JobKind, JobState
 from delegations.models.liaison import LiaisonAssignment, LiaisonOfficer
 from delegations.models.media import MEDIA_CATEGORY, MediaApplication, MediaOutlet
 from delegations.models.outbox import MessageState, OutboundMessage, ProgrammeChangeNotice
@@ -28,11 +29,14 @@ __all__ = [
     "Badge",
     "BadgeColour",
     "BadgeState",
+    "ConsoleJob",
     "Delegate",
     "Delegation",
     "Invitation",
     "InvitationState",
     "InvitationToken",
+    "JobKind",
+    "JobState",
     "LiaisonAssignment",
     "LiaisonOfficer",
     "ListCheck",

@@ -1,11 +1,21 @@
 """Badges: the console."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from delegations import services
-from delegations.models import Badge
+from delegations.models import Badge, ConsoleJob
 from delegations.services import badges as badges_service
-from tests.delegations.badges.support import BADGES, _text, _two_badges, accredited, staff
+from tests.delegations.badges.support import (
+    BADGES,
+    _many_delegates,
+    _text,
+    _two_badges,
+    accredited,
+    staff,
+)
 from tests.factories import (
     DelegateFactory,
     DelegationFactory,
@@ -27,20 +37,26 @@ def test_badge_list_shows_number_delegate_delegation_colour_and_state(client, co
 
 
 @pytest.mark.django_db
-def test_print_action_returns_the_pdf_and_marks_the_badges_printed(client, conference):
+def test_print_action_returns_the_pdf_and_marks_the_badges_printed(
+    client, conference, django_capture_on_commit_callbacks
+):
     first, second = _two_badges(conference)
     services.revoke_badge(second, reason="Withdrawn")
     staff(client, "view_badge", "print_badge")
 
-    response = client.post(
-        BADGES, {"action": "print_id1", "_selected_action": [first.pk, second.pk]}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        action = client.post(
+            BADGES, {"action": "print_id1", "_selected_action": [first.pk, second.pk]}
+        )
+    job = ConsoleJob.objects.get()
+    response = client.get(f"/admin/delegations/consolejob/{job.pk}/download/")
 
     first.refresh_from_db()
     second.refresh_from_db()
+    assert action.status_code == 302
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    text = _text(response.content)
+    text = _text(b"".join(response.streaming_content))
     assert "HAN-000001" in text
     assert "HAN-000002" not in text
     assert first.printed_at is not None
@@ -163,3 +179,24 @@ def test_exhibitor_staff_wear_blue_whatever_their_organisation():
     assert badges_service.badge_colour("private_sector", "exhibitor") == "blue"
     assert badges_service.badge_colour("un_entity", "exhibitor") == "blue"
     assert badges_service.badge_colour("un_entity", "delegate") == "green"
+
+
+@pytest.mark.django_db
+def test_printing_all_that_match_the_filter_gives_a_page_per_badge(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    badges = [services.issue_badge(delegate) for delegate in _many_delegates(6)]
+    staff(client, "view_badge", "print_badge")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        action = client.post(
+            BADGES, {"action": "print_id1", "select_across": "1", "_selected_action": badges[0].pk}
+        )
+    job = ConsoleJob.objects.get()
+    response = client.get(f"/admin/delegations/consolejob/{job.pk}/download/")
+    pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+
+    assert action.status_code == 302
+    assert (job.total, len(pdf.pages)) == (6, 6)
+    assert Badge.objects.filter(printed_at__isnull=False).count() == 6
