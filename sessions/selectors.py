@@ -264,10 +264,11 @@ def dietary_summary(session) -> DietarySummary:
 
 def is_invited_to_gala(session: Session, delegate) -> bool:
     """A dinner open to all invites every delegate; one by invitation or by category (the state
-    banquet) invites the heads of delegation, as protocol has it."""
+    banquet) invites the heads of delegation and the conference's principals (the
+    Secretary-General, the co-organisers' heads, the host's dignitaries), as protocol has it."""
     if session.access == SessionAccess.OPEN:
         return True
-    return delegate.role == DelegateRole.HEAD
+    return delegate.role == DelegateRole.HEAD or delegate.principal_order is not None
 
 
 def gala_guests(session: Session, delegates) -> list:

@@ -58,7 +58,7 @@ def at(day, hour, minute=0):
 @pytest.fixture
 def signing():
     conference = ConferenceFactory(slug="hanoi2025", name="Hanoi Convention")
-    hall = RoomFactory(venue=conference.venue, name="Main Hall")
+    hall = RoomFactory(venue=conference.venue, name="Main Hall", interpretation_booths=6)
     ceremony = services.publish_session(
         SessionFactory(
             conference=conference,

@@ -1,5 +1,5 @@
 """The console's speaking order names who speaks: the speaker the delegation named, else its
-head of delegation, marked to be confirmed."""
+head of delegation, whom the service names when the delegation names no one."""
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -25,5 +25,5 @@ def test_the_speaker_column_names_the_speaker_or_the_head_of_delegation(client, 
     page = client.get(f"/admin/programme/inscription/conference/{debate.pk}/").content.decode()
 
     head = debate.delegations.get(country="ZA").delegates.get(role="head")
-    assert f"<td>{head.full_name} (head of delegation, to be confirmed)</td>" in page
+    assert f"<td>{head.full_name}</td>" in page
     assert "<td>Claire DUPONT</td>" in page
