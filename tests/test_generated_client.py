@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from conference.models import Convention
@@ -167,6 +168,10 @@ def test_the_generated_client_runs_every_organiser_operation(
     generated_client, live_server, hanoi, monkeypatch
 ):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Invitations are resent only while the reply deadline is ahead: the organiser moves it.
+    hanoi.reply_deadline = timezone.now() + dt.timedelta(days=30)
+    hanoi.registration_deadline = timezone.now() + dt.timedelta(days=40)
+    hanoi.save(update_fields=["reply_deadline", "registration_deadline"])
     admin = User.objects.create_superuser("protocol", password="x" * 20)
     client = generated_client.AuthenticatedClient(
         base_url=live_server.url,
