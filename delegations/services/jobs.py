@@ -16,6 +16,7 @@ in no request.
 """
 
 import csv
+import hmac
 import pickle
 import tempfile
 from datetime import timedelta
@@ -28,6 +29,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from delegations.documents.badges import LAYOUTS, badges_pdf
@@ -74,7 +76,7 @@ def request_job(*, user, kind: str, variant: str, queryset) -> ConsoleJob:
     job = ConsoleJob.objects.create(
         kind=kind,
         variant=variant,
-        query=pickle.dumps(queryset.query),
+        query=_sealed(pickle.dumps(queryset.query)),
         requested_by=user,
         expires_at=timezone.now() + JOB_LIFETIME,
     )
@@ -143,9 +145,25 @@ def delete_expired_jobs(now=None) -> int:
 
 def _queryset(job, model):
     queryset = model.objects.all()
-    # Only request_job writes this column, from a queryset the console built.
-    queryset.query = pickle.loads(job.query)
+    queryset.query = pickle.loads(_unsealed(bytes(job.query)))
     return queryset
+
+
+# Unpickling runs code, so a query is unpickled only under the HMAC that `request_job` sealed it
+# with (the site's SECRET_KEY): a row written by anything else, even with database access, is
+# refused instead of run.
+_SEAL_SALT = "delegations.console-job.query"
+
+
+def _sealed(data: bytes) -> bytes:
+    return salted_hmac(_SEAL_SALT, data, algorithm="sha256").digest() + data
+
+
+def _unsealed(sealed: bytes) -> bytes:
+    mac, data = sealed[:32], sealed[32:]
+    if not hmac.compare_digest(mac, salted_hmac(_SEAL_SALT, data, algorithm="sha256").digest()):
+        raise ValueError("the job's query is not sealed by this site: refused")
+    return data
 
 
 def _progress(job, done):

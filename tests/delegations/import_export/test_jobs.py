@@ -193,3 +193,15 @@ def test_the_organiser_gets_an_email_when_the_file_is_ready(
     assert message.to == "officer@un.example.org"
     assert message.subject == f"Your file is ready: Export (CSV) #{job.pk}"
     assert f"/admin/delegations/consolejob/{job.pk}/change/" in message.body_text
+
+
+def test_a_job_whose_query_was_not_sealed_by_the_site_is_refused_not_unpickled(registered):
+    user = User.objects.create_user("organiser", is_staff=True)
+    job = jobs.request_job(
+        user=user, kind=JobKind.EXPORT_CSV, variant="delegates", queryset=Delegate.objects.all()
+    )
+    forged = bytes(job.query)[:32] + b"\x80\x04N."  # a pickle under another query's seal
+    ConsoleJob.objects.filter(pk=job.pk).update(query=forged)
+
+    with pytest.raises(ValueError, match="not sealed by this site"):
+        jobs._queryset(ConsoleJob.objects.get(pk=job.pk), Delegate)
