@@ -39,7 +39,7 @@ def test_invite_named_delegations_only(django_capture_on_commit_callbacks):
         "hanoi2025", "--delegation", str(chosen.pk), capture=django_capture_on_commit_callbacks
     )
 
-    assert out == "queued 1 invitations"
+    assert out == "queued 1 invitation"
     assert mail.outbox[0].to == [chosen.focal_point_email]
 
 

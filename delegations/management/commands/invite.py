@@ -29,4 +29,5 @@ class Command(BaseCommand):
                 ids = ", ".join(str(i) for i in sorted(unknown))
                 raise CommandError(f"No delegation of {event.slug} with the id(s) {ids}.")
         invitations = invite_delegations(event, delegations=chosen)
-        self.stdout.write(f"queued {len(invitations)} invitations")
+        count = len(invitations)
+        self.stdout.write(f"queued {count} invitation{'' if count == 1 else 's'}")
