@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PORT ?= 8000
 
-.PHONY: run test lint venv clean translations
+.PHONY: run test lint venv clean translations messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ venv: $(VENV)/.dev
 # The .mo files are built from the .po files in git, by Babel (no system gettext needed).
 translations: $(VENV)/.runtime
 	$(BIN)/pybabel -q compile -d locale -D django
+
+# Extract the strings of the code and templates into every catalogue (scripts/messages.py).
+messages: $(VENV)/.runtime
+	$(BIN)/python scripts/messages.py
 
 run: $(VENV)/.runtime translations
 	bash scripts/run.sh
