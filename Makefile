@@ -24,9 +24,9 @@ venv: $(VENV)/.dev
 translations: $(VENV)/.runtime
 	$(BIN)/pybabel -q compile -d locale -D django
 
-# Extract new strings into every catalogue (needs GNU gettext); run once, at merge.
-messages: $(VENV)/.dev
-	bash scripts/translations.sh
+# Extract the strings of the code and templates into every catalogue (scripts/messages.py).
+messages: $(VENV)/.runtime
+	$(BIN)/python scripts/messages.py
 
 run: $(VENV)/.runtime translations
 	bash scripts/run.sh

@@ -1,13 +1,24 @@
-"""The fonts of every PDF: a TrueType face whose glyphs cover the names of all delegations.
+"""The fonts of every PDF, and the face and form in which a given text is drawn.
 
 reportlab's built-in faces only know Latin-1, so a Vietnamese name (ư, ơ, ạ, ễ) would print as
-black boxes. DejaVu Sans covers Latin with every diacritic, Greek and Cyrillic; on Debian it is
-the package fonts-dejavu-core.
+black boxes. DejaVu Sans covers Latin with every diacritic, Greek and Cyrillic (Debian package
+fonts-dejavu-core); Noto Naskh Arabic covers Arabic (fonts-noto-core); WenQuanYi Micro Hei covers
+Chinese, Japanese and Korean (fonts-wqy-microhei). The CJK faces of fonts-noto-cjk are not used:
+they have PostScript (CFF) outlines, which reportlab cannot embed.
+
+reportlab draws characters one after the other, left to right, in the form they are stored in.
+Arabic is stored in logical order and in its abstract letters, so `for_text` shapes it (each
+letter in its initial, medial, final or isolated form: arabic-reshaper) and puts it in visual
+order (the Unicode bidirectional algorithm: python-bidi) before it is drawn.
 """
 
 import functools
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
+import arabic_reshaper
+from bidi import get_display
 from django.core.exceptions import ImproperlyConfigured
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -15,31 +26,110 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
+ARABIC = "NotoNaskhArabic"
+ARABIC_BOLD = "NotoNaskhArabic-Bold"
+# WenQuanYi Micro Hei has no bold face; its regular one stands in.
+CJK = "WenQuanYiMicroHei"
+
+
+@dataclass(frozen=True)
+class _Face:
+    filename: str
+    package: str
+    subfont: int = 0
+
+
+_FACES = {
+    REGULAR: _Face("DejaVuSans.ttf", "fonts-dejavu-core"),
+    BOLD: _Face("DejaVuSans-Bold.ttf", "fonts-dejavu-core"),
+    ARABIC: _Face("NotoNaskhArabic-Regular.ttf", "fonts-noto-core"),
+    ARABIC_BOLD: _Face("NotoNaskhArabic-Bold.ttf", "fonts-noto-core"),
+    CJK: _Face("wqy-microhei.ttc", "fonts-wqy-microhei"),
+}
+# For each weight, the faces of Latin (with Greek and Cyrillic), Arabic and CJK.
+_WEIGHTS = {REGULAR: (REGULAR, ARABIC, CJK), BOLD: (BOLD, ARABIC_BOLD, CJK)}
 FONT_DIRECTORIES = (
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/dejavu"),
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/truetype/wqy"),
     Path("/usr/local/share/fonts"),
 )
+_RIGHT_TO_LEFT = {"R", "AL"}
 
 
 @functools.cache
 def register_fonts() -> tuple[str, str]:
-    """Register the regular and bold faces with reportlab once; returns their names."""
-    for name in (REGULAR, BOLD):
-        pdfmetrics.registerFont(TTFont(name, str(_find(f"{name}.ttf"))))
+    """Register every face with reportlab once; returns the names of the regular and bold Latin
+    faces, which `for_text` replaces by the face of another script where the text needs it."""
+    for name, face in _FACES.items():
+        path = _find(face)
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=face.subfont))
     # <b> in a Paragraph then picks the bold face.
-    addMapping(REGULAR, 0, 0, REGULAR)
-    addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, REGULAR)
-    addMapping(REGULAR, 1, 1, BOLD)
+    for regular, bold in ((REGULAR, BOLD), (ARABIC, ARABIC_BOLD), (CJK, CJK)):
+        addMapping(regular, 0, 0, regular)
+        addMapping(regular, 1, 0, bold)
+        addMapping(regular, 0, 1, regular)
+        addMapping(regular, 1, 1, bold)
     return REGULAR, BOLD
 
 
-def _find(filename):
+def for_text(text: str, face: str = REGULAR) -> tuple[str, str]:
+    """`text` as it is to be drawn (Arabic shaped and in visual order, any other text as it is)
+    and the face that draws it, in the weight of `face`: the face of the text's script (Arabic
+    or CJK, which DejaVu covers only in part or not at all) if it has every character, else the
+    first of Latin, Arabic and CJK that does, else the one that has most."""
+    register_fonts()
+    drawn = shape(text)
+    latin, arabic, cjk = _WEIGHTS.get(face, (face, face, face))
+    if drawn != text:
+        candidates = (arabic, latin, cjk)
+    elif any(unicodedata.east_asian_width(char) in "WF" for char in text):
+        candidates = (cjk, latin, arabic)
+    else:
+        candidates = (latin, arabic, cjk)
+    wanted = {ord(char) for char in drawn if not char.isspace()}
+    covered = [len(wanted & _glyphs(name)) for name in candidates]
+    return drawn, candidates[covered.index(max(covered))]
+
+
+def shape(text: str) -> str:
+    """Arabic shaped and in visual order; text without right-to-left letters unchanged."""
+    if not any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text):
+        return text
+    return get_display(arabic_reshaper.reshape(text))
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether `text` begins, in reading order, with a right-to-left letter."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in _RIGHT_TO_LEFT:
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+@functools.cache
+def _glyphs(name):
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def _find(face):
     for directory in FONT_DIRECTORIES:
-        if (directory / filename).is_file():
-            return directory / filename
+        if (directory / face.filename).is_file():
+            return directory / face.filename
     raise ImproperlyConfigured(
-        f"Font {filename} not found in {', '.join(map(str, FONT_DIRECTORIES))}: "
-        "install the Debian package fonts-dejavu-core."
+        f"Font {face.filename} not found in {', '.join(map(str, FONT_DIRECTORIES))}: "
+        f"install the Debian package {face.package}."
     )
+
+
+def markup(text, face: str = REGULAR) -> str:
+    """`text` as reportlab Paragraph markup in a style whose face is `face`: escaped (a name with
+    "&" or "<" prints as written), Arabic shaped and in visual order, and in a <font> of its
+    script's face when that is not `face`."""
+    drawn, chosen = for_text(str(text), face)
+    escaped = drawn.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped if chosen == face else f'<font face="{chosen}">{escaped}</font>'

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from conference.fonts import register_fonts
+from conference.fonts import markup, register_fonts
 
 MARGIN = 15 * mm
 
@@ -84,5 +84,6 @@ def _cell(value, styles):
 
 
 def _escape(text):
-    # Paragraph reads a little markup: a name with "&" or "<" must print as written.
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Paragraph reads a little markup: a name with "&" or "<" must print as written; a name in
+    # Arabic or Chinese prints shaped, in its script's face.
+    return markup(text)

@@ -270,7 +270,17 @@ USE_I18N = True
 LANGUAGE_CODE = "en"
 # English dates as the UN writes them (25 October 2025, 18:00), not the US forms (config/formats).
 FORMAT_MODULE_PATH = ["config.formats"]
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("vi", _("Vietnamese"))]
+# The six languages of the United Nations, in its order, and Vietnamese for the host.
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("vi", _("Vietnamese")),
+]
+LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ar-ly", "fa", "ur"]  # Django's default, said aloud
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"

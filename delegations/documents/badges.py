@@ -26,7 +26,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-from conference.fonts import register_fonts
+from conference.fonts import for_text, register_fonts
 from conference.models import AccessZone
 from delegations.enums import BadgeCategory, DelegationKind
 from delegations.models import BadgeColour
@@ -146,11 +146,13 @@ def _draw_badge(pdf, badge, width, height, sources):
     pdf.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
     pdf.rect(0, 0, width, 1.5 * mm, stroke=0, fill=1)
     pdf.setFillColorRGB(*ink)
-    pdf.setFont(sources.bold, 9)
-    pdf.drawString(MARGIN, height - 5 * mm, _band_label(badge).upper())
+    band_label, face = for_text(_band_label(badge).upper(), sources.bold)
+    pdf.setFont(face, 9)
+    pdf.drawString(MARGIN, height - 5 * mm, band_label)
     size, lines = _fit(badge.conference.name, sources.regular, 5, 3.5, width - 2 * MARGIN, 1)
-    pdf.setFont(sources.regular, size)
-    pdf.drawString(MARGIN, height - 8.5 * mm, lines[0])
+    conference_name, face = for_text(lines[0], sources.regular)
+    pdf.setFont(face, size)
+    pdf.drawString(MARGIN, height - 8.5 * mm, conference_name)
 
     top = height - BAND_HEIGHT - 2.5 * mm
     qr_left = width - MARGIN - QR_SIDE
@@ -175,10 +177,10 @@ def _draw_badge(pdf, badge, width, height, sources):
     zones = " · ".join(
         sources.zone_names.get((badge.conference.venue_id, code), code) for code in badge.zones
     )
-    label = _("Zones")
-    pdf.setFont(sources.bold, 6)
+    label, face = for_text(str(_("Zones")), sources.bold)
+    pdf.setFont(face, 6)
     pdf.drawString(MARGIN, 8 * mm, label)
-    offset = stringWidth(label, sources.bold, 6) + 1.5 * mm
+    offset = stringWidth(label, face, 6) + 1.5 * mm
     _text(
         pdf,
         zones or _("none"),
@@ -221,11 +223,17 @@ def _text(pdf, text, left, top, width, font, sizes, max_lines, colour=BLACK):
 
 def _draw_lines(pdf, lines, left, top, font, size, colour):
     pdf.setFillColorRGB(*colour)
-    pdf.setFont(font, size)
     for line in lines:
         top -= size * 1.15
-        pdf.drawString(left, top + size * 0.15, line)
+        # Each line in the face of its script, Arabic shaped and in visual order.
+        drawn, face = for_text(line, font)
+        pdf.setFont(face, size)
+        pdf.drawString(left, top + size * 0.15, drawn)
     return top
+
+
+def _width(text, font, size):
+    return stringWidth(*for_text(text, font), size)
 
 
 def _fit(text, font, size, min_size, width, max_lines):
@@ -233,16 +241,14 @@ def _fit(text, font, size, min_size, width, max_lines):
     smallest size, what still does not fit is cut with an ellipsis."""
     while True:
         lines = simpleSplit(text, font, size, width) or [""]
-        fits = len(lines) <= max_lines and all(
-            stringWidth(line, font, size) <= width for line in lines
-        )
+        fits = len(lines) <= max_lines and all(_width(line, font, size) <= width for line in lines)
         if fits or size <= min_size:
             break
         size -= 0.5
     if not fits:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and stringWidth(last + "…", font, size) > width:
+        while last and _width(last + "…", font, size) > width:
             last = last[:-1]
         lines[-1] = last.rstrip() + "…"
     return size, lines

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from conference.fonts import register_fonts
+from conference.fonts import markup, register_fonts
 from delegations.enums import DelegationKind, ParticipantListKind
 
 # The six official languages, in the order the headings print.
@@ -94,5 +94,6 @@ def _entry(entry):
 
 
 def _escape(text):
-    # Paragraph reads a little markup: a name with "&" or "<" must print as written.
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Paragraph reads a little markup: a name with "&" or "<" must print as written; a name in
+    # Arabic or Chinese prints shaped, in its script's face.
+    return markup(text)

@@ -18,16 +18,17 @@ from delegations.enums import (
     ProtocolRank,
 )
 
-# Languages in which a focal point may be written to; messages fall back to English where a
-# translation of ours does not exist yet.
+# Languages in which a focal point may be written to: the six of the United Nations and the
+# host's, the codes of settings.LANGUAGES (so the portal opens in the same language). Messages
+# fall back to English where a translation of ours does not exist yet (delegations/emails.py).
 CORRESPONDENCE_LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("vi", _("Vietnamese")),
-    ("es", _("Spanish")),
     ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
     ("ru", _("Russian")),
-    ("zh", _("Chinese")),
+    ("vi", _("Vietnamese")),
 ]
 
 _STATE_KINDS = [DelegationKind.MEMBER_STATE, DelegationKind.OBSERVER_STATE]
@@ -55,7 +56,7 @@ class Delegation(models.Model):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     language = models.CharField(
         _("language of correspondence"),
-        max_length=5,
+        max_length=10,
         choices=CORRESPONDENCE_LANGUAGES,
         default="en",
     )

@@ -53,7 +53,7 @@ class OutboundMessage(models.Model):
     attachments = models.JSONField(
         _("attachments"), default=list, blank=True, help_text="[{filename, mimetype, content}]"
     )
-    language = models.CharField(_("language"), max_length=5, default="en")
+    language = models.CharField(_("language"), max_length=10, default="en")
     # A secret (an invitation link's token) is kept here only until the message is sent, and put
     # into the bodies at delivery in place of SECRET_MARKER: afterwards only its hash remains.
     secret = models.CharField(max_length=100, blank=True)

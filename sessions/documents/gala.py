@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.tables import LongTable
 
-from conference.fonts import register_fonts
+from conference.fonts import for_text, markup, register_fonts
 from sessions.selectors import dietary_summary, seating_plan
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -102,12 +102,15 @@ def _card(pdf, bottom, table, seat, regular, bold):
 
 def _face(pdf, bottom, name, delegation, where, regular, bold):
     width = PAGE_WIDTH - 2 * MARGIN
-    size = _fitting_size(name, bold, width, largest=40, smallest=14)
+    # The name and delegation in their script's face, Arabic shaped and in visual order.
+    name, name_face = for_text(name, bold)
+    delegation, delegation_face = for_text(delegation, regular)
+    size = _fitting_size(name, name_face, width, largest=40, smallest=14)
     pdf.setFillColor(colors.black)
-    pdf.setFont(bold, size)
+    pdf.setFont(name_face, size)
     pdf.drawCentredString(PAGE_WIDTH / 2, bottom + PANEL_HEIGHT * 0.5, name)
-    small = _fitting_size(delegation, regular, width, largest=20, smallest=9)
-    pdf.setFont(regular, small)
+    small = _fitting_size(delegation, delegation_face, width, largest=20, smallest=9)
+    pdf.setFont(delegation_face, small)
     pdf.drawCentredString(PAGE_WIDTH / 2, bottom + PANEL_HEIGHT * 0.5 - small * 1.8, delegation)
     pdf.setFont(regular, 7)
     pdf.setFillColor(colors.grey)
@@ -199,5 +202,6 @@ def _styles(regular, bold):
 
 
 def _escape(text):
-    # Paragraph reads a little markup: a name with "&" or "<" must print as written.
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Paragraph reads a little markup: a name with "&" or "<" must print as written; a name in
+    # Arabic or Chinese prints shaped, in its script's face.
+    return markup(text)

@@ -1,5 +1,6 @@
 """A focal point's whole way, in a real browser: from the invitation e-mail to a submitted
-delegation with a photo, in English and in French, and on a phone."""
+delegation with a photo, in English, French, Arabic (right to left) and Chinese, and on a
+phone."""
 
 import datetime as dt
 import io
@@ -53,8 +54,14 @@ def _in(language, text):
 
 @pytest.mark.parametrize(
     ("language", "locale", "viewport"),
-    [("en", "en-GB", None), ("fr", "fr-FR", None), ("en", "en-GB", PHONE)],
-    ids=["english", "french", "phone"],
+    [
+        ("en", "en-GB", None),
+        ("fr", "fr-FR", None),
+        ("ar", "ar-EG", None),
+        ("zh-hans", "zh-CN", None),
+        ("en", "en-GB", PHONE),
+    ],
+    ids=["english", "french", "arabic", "chinese", "phone"],
 )
 def test_from_the_invitation_email_to_a_submitted_delegation(
     open_page, live_server, files, screenshot, language, locale, viewport
@@ -80,6 +87,7 @@ def test_from_the_invitation_email_to_a_submitted_delegation(
     if language != "en":
         assert _in(language, "Before you submit") != "Before you submit"  # really translated
     assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
     screenshot(page, "3-dashboard")
 
     page.goto(live_server.url + "/portal/delegates/new/")

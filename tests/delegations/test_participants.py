@@ -3,10 +3,12 @@ final version, and the document."""
 
 import io
 
+import arabic_reshaper
 import pytest
 from django.core import mail
 from pypdf import PdfReader
 
+from delegations.documents.participants import participant_list_pdf
 from delegations.errors import NotListed, ParticipantListClosed
 from delegations.models import ListCheck, ListEntry, ParticipantList
 from delegations.services import (
@@ -210,3 +212,19 @@ def test_the_protocol_issues_versions_from_the_console(conference):
     ]
     assert "The final list of participants is issued" in refused.content.decode()
     assert logistics.status_code == 403
+
+
+def test_the_printed_list_prints_arabic_chinese_and_russian_names(conference):
+    egypt, china, russia = (_delegation(conference, code) for code in ("EG", "CN", "RU"))
+    correct_list_entry(egypt.delegates.get(), title="", name="بدر عبد العاطي", function="")
+    correct_list_entry(china.delegates.get(), title="", name="王毅", function="")
+    correct_list_entry(russia.delegates.get(), title="", name="Сергей ЛАВРОВ", function="")
+    issued = issue_participant_list(conference)
+
+    pdf = participant_list_pdf(issued)
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    # pypdf reads the glyphs back in reading order: the shaped letters, not yet reordered.
+    assert arabic_reshaper.reshape("بدر عبد العاطي") in text
+    assert "王毅" in text
+    assert "Сергей ЛАВРОВ" in text

@@ -23,7 +23,7 @@ def test_the_invitation_page_is_in_the_delegations_language_and_the_conferences_
 
     page = client.get(reverse("portal:invitation", args=[token])).content.decode()
 
-    assert '<html lang="fr">' in page
+    assert '<html lang="fr" dir="ltr">' in page
     assert "Accepter l" in page
     assert f"{deadline:%H:%M} (heure de Hanoi, UTC+7)" in page
 
@@ -35,7 +35,7 @@ def test_the_account_page_is_in_the_delegations_language(client, invite):
     client.post(reverse("portal:invitation", args=[token]), {"answer": "accept"})
     page = client.get(reverse("portal:account-create")).content.decode()
 
-    assert '<html lang="vi">' in page
+    assert '<html lang="vi" dir="ltr">' in page
     assert "Thời gian theo giờ Hanoi, UTC+7" in page
 
 

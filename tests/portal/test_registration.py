@@ -226,7 +226,7 @@ def test_a_french_delegation_gets_the_portal_and_its_messages_in_french(
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/portal/submit/")
 
-    assert '<html lang="fr">' in page
+    assert '<html lang="fr" dir="ltr">' in page
     assert "Soumettre pour accréditation" in page
     assert "14 octobre 2025 17:00" in page  # the deadline, in French and in Hanoi's time
     assert mail.outbox[-1].subject == f"Inscription reçue : {delegation.display_name}"
@@ -238,7 +238,7 @@ def test_the_language_chosen_with_the_switcher_wins_over_the_delegations(client,
     client.post("/i18n/setlang/", {"language": "vi", "next": "/portal/dashboard/"})
     page = client.get("/portal/dashboard/").content.decode()
 
-    assert '<html lang="vi">' in page
+    assert '<html lang="vi" dir="ltr">' in page
 
 
 def test_once_submitted_only_organisers_change_places_answers_and_the_speakers_list(client, invite):
