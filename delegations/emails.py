@@ -19,6 +19,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape, urlize
 
+from conference.local_time import time_label
 from conference.text import strip_control_characters
 
 MESSAGE_LANGUAGES = ("en", "fr", "vi")
@@ -149,6 +150,9 @@ def _overrides(language, context):
 
 def _render(template, language, context):
     with _overrides(language, context):
+        if context.get("conference") is not None:
+            # "Hanoi time, UTC+7" in the message's language: the label every page shows.
+            context = {"time_label": time_label(context["conference"]), **context}
         # Plain text: no HTML escaping (the HTML alternative escapes in its own layout).
         rendered = template.template.render(Context(context, autoescape=False)).strip()
         subject, _, body = rendered.partition("\n")

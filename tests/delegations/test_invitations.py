@@ -33,7 +33,7 @@ def test_invite_delegations_sends_one_personal_invitation_in_the_delegation_lang
     assert message.to == [delegation.focal_point_email]
     assert message.subject == f"Invitation : {delegation.conference.name}"
     assert "du 25 octobre 2025 au 26 octobre 2025" in message.body
-    assert "avant le 6 octobre 2025 à 17:00 (Asia/Ho_Chi_Minh)" in message.body
+    assert "avant le 6 octobre 2025 à 17:00 (heure de Hanoi, UTC+7)" in message.body
     assert f"http://127.0.0.1:8000/portal/invitation/{token}/" in message.body
     assert f"/portal/invitation/{token}/" in message.alternatives[0][0]
     assert message.extra_headers["Message-ID"].startswith("<outbox-")

@@ -85,7 +85,7 @@ def test_a_confirmed_place_carries_an_ics_of_the_session(
 
     assert message.to == ["alex.example@delegates.example.org"]
     assert message.subject == "Place confirmed: Roundtable 1"
-    assert "25 October 2025, 09:00-10:00 (Asia/Ho_Chi_Minh)" in message.body
+    assert "25 October 2025, 09:00-10:00 (Hanoi time, UTC+7)" in message.body
     ((filename, content, mimetype),) = message.attachments
     assert (filename, mimetype) == (f"{session.slug}.ics", "text/calendar")
     event = Calendar.from_ical(content).walk("VEVENT")[0]

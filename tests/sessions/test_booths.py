@@ -125,7 +125,7 @@ def test_an_allocation_takes_its_times_from_the_opening_hours_and_tells_the_exhi
         "Le stand A01 (3 \N{MULTIPLICATION SIGN} 6 m, Row A, by the main entrance), "
         "Exhibition Hall, est attribué à Viettel Group. Le montage peut commencer le "
         "24 octobre 2025 à 08:00 ; le stand doit être libéré au plus tard le "
-        "26 octobre 2025 à 21:00 (Asia/Ho_Chi_Minh)."
+        "26 octobre 2025 à 21:00 (heure de Hanoi, UTC+7)."
     ) in message.body
 
 

@@ -60,7 +60,7 @@ def test_a_proposal_is_acknowledged_to_the_focal_point(grid, django_capture_on_c
     assert application.state == "submitted"
     (message,) = mail.outbox
     assert message.subject == "Manifestation parallèle reçue : Side event of FR"
-    assert "26 octobre 2025, 09:00-10:00 (Asia/Ho_Chi_Minh)" in message.body
+    assert "26 octobre 2025, 09:00-10:00 (heure de Hanoi, UTC+7)" in message.body
 
 
 def test_a_delegation_that_declined_cannot_propose(grid):

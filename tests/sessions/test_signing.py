@@ -155,7 +155,7 @@ def test_a_signature_is_recorded_with_date_and_place_and_the_delegation_told(
         "Hanoi",
     )
     assert mail.outbox[-1].subject == "Signature recorded: Brazil"
-    assert "25 October 2025, 10:40 (Asia/Ho_Chi_Minh)" in mail.outbox[-1].body
+    assert "25 October 2025, 10:40 (Hanoi time, UTC+7)" in mail.outbox[-1].body
 
 
 def test_only_uploaded_full_powers_can_be_verified(hanoi, django_capture_on_commit_callbacks):

@@ -55,7 +55,7 @@ def test_meetings_are_placed_where_both_heads_are_free_and_both_sides_get_the_en
         [france.focal_point_email],
         "Entretien bilatéral confirmé : Viet Nam",
     )
-    assert "le 25 octobre 2025, de 10:30 à 11:00 (Asia/Ho_Chi_Minh)" in to_france.body
+    assert "le 25 octobre 2025, de 10:30 à 11:00 (heure de Hanoi, UTC+7)" in to_france.body
     assert to_viet_nam.subject == "Xác nhận cuộc gặp song phương: Pháp"
     entry = ics_of(to_france)
     assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20251025T103000" in entry

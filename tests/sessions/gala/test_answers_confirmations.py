@@ -39,7 +39,7 @@ def test_answers_are_recorded_and_confirmed_in_the_delegations_language(
     assert (english.to, english.subject) == ([british.email], "Gala dinner: attendance recorded")
     assert (
         'We have recorded that you will attend "Gala dinner" on 25 October 2025, 19:30 '
-        "(Asia/Ho_Chi_Minh)." in english.body
+        "(Hanoi time, UTC+7)." in english.body
     )
     assert (french_mail.to, french_mail.subject) == (
         [french.email],
