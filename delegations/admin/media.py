@@ -1,8 +1,10 @@
 """Media accreditation in the console: the press office reviews the journalists' applications
 within their outlets' quotas."""
 
+from functools import partial
+
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -10,8 +12,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
-from conference.errors import DomainError
+from conference.admin_actions import apply_to_selected
 from conference.files import private_file
 from delegations import services
 from delegations.enums import MediaState
@@ -126,24 +129,29 @@ class MediaApplicationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Accredit the selected journalists"), permissions=["change"])
     def accredit_selected(self, request, queryset):
-        accredited = 0
-        for application in queryset.filter(state=MediaState.SUBMITTED):
-            try:
-                services.accredit_journalist(application)
-                accredited += 1
-            except DomainError as error:
-                self.message_user(request, f"{application}: {error.message}", messages.ERROR)
-        self.message_user(request, _("%(count)d journalists accredited.") % {"count": accredited})
+        apply_to_selected(
+            self,
+            request,
+            queryset.filter(state=MediaState.SUBMITTED),
+            services.accredit_journalist,
+            done=ngettext_lazy(
+                "%(count)d journalist accredited.", "%(count)d journalists accredited.", "count"
+            ),
+        )
 
     @admin.action(description=_("Refuse the selected journalists"), permissions=["change"])
     def refuse_selected(self, request, queryset):
         form = RefuseForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
-            for application in queryset:
-                try:
-                    services.refuse_journalist(application, reason=form.cleaned_data["reason"])
-                except DomainError as error:
-                    self.message_user(request, f"{application}: {error.message}", messages.ERROR)
+            apply_to_selected(
+                self,
+                request,
+                queryset,
+                partial(services.refuse_journalist, reason=form.cleaned_data["reason"]),
+                done=ngettext_lazy(
+                    "%(count)d journalist refused.", "%(count)d journalists refused.", "count"
+                ),
+            )
             return redirect("admin:delegations_mediaapplication_changelist")
         return TemplateResponse(
             request,

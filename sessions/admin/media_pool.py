@@ -57,9 +57,10 @@ class MediaPoolAdmin(admin.ModelAdmin):
         pool = get_object_or_404(MediaPool.objects.select_related("session"), pk=pk)
         form = PlaceForm(pool, request.POST if "journalist" in request.POST else None)
         if request.method == "POST":
-            if not request.user.has_perm("programme.add_poolplace"):
-                raise PermissionDenied
             release = request.POST.get("release")
+            needed = "programme.delete_poolplace" if release else "programme.add_poolplace"
+            if not request.user.has_perm(needed):
+                raise PermissionDenied
             if release:
                 services.release_pool_place(get_object_or_404(pool.holders, pk=release))
                 return redirect(request.path)

@@ -2,7 +2,7 @@
 (accept in a free room, move to another slot or room, refuse with a reason)."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -10,7 +10,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
+from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
 from conference.models import Room
 from sessions import services
@@ -150,14 +152,15 @@ class SideEventApplicationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Accept in a free room of their slot"), permissions=["change"])
     def accept_selected(self, request, queryset):
-        accepted = 0
-        for application in queryset.filter(state=SideEventState.SUBMITTED):
-            try:
-                services.accept_side_event(application)
-                accepted += 1
-            except DomainError as error:
-                self.message_user(request, f"{application}: {error.message}", messages.ERROR)
-        self.message_user(request, _("%(count)d side events accepted.") % {"count": accepted})
+        apply_to_selected(
+            self,
+            request,
+            queryset.filter(state=SideEventState.SUBMITTED),
+            services.accept_side_event,
+            done=ngettext_lazy(
+                "%(count)d side event accepted.", "%(count)d side events accepted.", "count"
+            ),
+        )
 
     def decide_view(self, request, pk):
         if not self.has_change_permission(request):
