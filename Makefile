@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PORT ?= 8000
 
-.PHONY: run test lint venv clean translations messages
+.PHONY: run test lint venv clean translations messages pretalx
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,16 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 venv: $(VENV)/.dev
+
+# pretalx's frab importer, a real client of schedule.xml (tests/sessions/test_frab_pretalx.py).
+# It needs a Django of its own, so it gets a virtualenv of its own.
+PRETALX_VENV := .venv-pretalx
+$(PRETALX_VENV)/.ready:
+	$(PYTHON) -m venv $(PRETALX_VENV)
+	$(PRETALX_VENV)/bin/pip install --quiet pretalx==2023.1.3
+	touch $@
+
+pretalx: $(PRETALX_VENV)/.ready
 
 # The .mo files are built from the .po files in git, by Babel (no system gettext needed).
 translations: $(VENV)/.runtime
@@ -36,9 +46,9 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: lint translations
+test: lint translations pretalx
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(PRETALX_VENV) .pytest_cache .ruff_cache

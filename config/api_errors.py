@@ -50,6 +50,29 @@ def exception_handler(exc, context):
     return response
 
 
+class ApiNotFoundMiddleware:
+    """Answer an API address that matches no route with the API's error body, DEBUG or not.
+
+    handler404 does this in production, but with DEBUG on (`make run`, a developer's machine)
+    Django answers unmatched addresses with its HTML technical page before any handler runs, and a
+    client generated from the schema, or schemathesis, then meets an HTML body where the schema
+    promises JSON. Only HTML 404s are replaced: a view's own JSON 404 is kept as it is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 404
+            and request.path.startswith("/api/")
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            return error_response("not_found", _("Not found."), status=404)
+        return response
+
+
 def page_not_found(request, exception):
     """Django's 404 for an address no route matches: the API's error shape under /api/, the
     ordinary page elsewhere."""

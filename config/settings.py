@@ -153,6 +153,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Feeds and JSON compressed as the client asks; never HTML (see config/compression.py).
     "config.compression.ApiCompressionMiddleware",
+    # Under /api/, an address no route matches answers the API's JSON error even with DEBUG on.
+    "config.api_errors.ApiNotFoundMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -182,7 +182,12 @@ def _bilaterals(delegate):
             cancelled=meeting.state == BilateralState.CANCELLED,
             changed_at=max(
                 moment
-                for moment in (meeting.requested_at, meeting.answered_at, meeting.cancelled_at)
+                for moment in (
+                    meeting.requested_at,
+                    meeting.answered_at,
+                    meeting.scheduled_at,
+                    meeting.cancelled_at,
+                )
                 if moment is not None
             ),
         )

@@ -80,6 +80,9 @@ class BilateralMeeting(models.Model):
     requested_by = models.CharField(_("requested by (user)"), max_length=150, blank=True)
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # When it last got its room and time: a personal agenda's Last-Modified must move then, or a
+    # calendar polling with If-Modified-Since would be told nothing changed.
+    scheduled_at = models.DateTimeField(_("scheduled at"), null=True, blank=True, editable=False)
     cancelled_by = models.ForeignKey(
         Delegation,
         on_delete=models.SET_NULL,

@@ -260,9 +260,12 @@ def _schedule(meeting, room, starts_at, ends_at):
     meeting.room, meeting.starts_at, meeting.ends_at = room, starts_at, ends_at
     meeting.state = BilateralState.SCHEDULED
     meeting.sequence += 1
+    meeting.scheduled_at = timezone.now()
     try:
         with transaction.atomic():
-            meeting.save(update_fields=["room", "starts_at", "ends_at", "state", "sequence"])
+            meeting.save(
+                update_fields=["room", "starts_at", "ends_at", "state", "sequence", "scheduled_at"]
+            )
     except IntegrityError as exc:
         if "bilateral_no_room_overlap" in str(exc):
             raise BilateralSlotTaken() from exc

@@ -77,3 +77,28 @@ def test_an_unknown_api_address_answers_404_in_the_api_error_shape(client):
     assert response.json() == {
         "error": {"code": "not_found", "message": "Not found.", "details": {}}
     }
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/api/v1/delegates/%C2%84/", "/api/v1/conferences/hanoi2025/schedule/sessions//"],
+)
+def test_an_unknown_api_address_answers_json_with_debug_on_too(client, settings, address):
+    """`make run` serves with DEBUG on, where Django's HTML technical page would answer first;
+    a generated client (and schemathesis) must still read the API's JSON error."""
+    settings.DEBUG = True
+
+    response = client.get(address)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_a_page_outside_the_api_keeps_django_s_404_page_with_debug_on(client, settings):
+    settings.DEBUG = True
+
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")

@@ -144,3 +144,27 @@ def test_a_bilateral_meeting_keeps_its_own_uid_and_sequence_until_cancelled(
 
     assert scheduled == {uid: (1, "CONFIRMED", meeting.starts_at)}
     assert cancelled == {uid: (2, "CANCELLED", meeting.starts_at)}
+
+
+def test_scheduling_a_meeting_moves_the_agendas_last_modified(client, bilateral_conference):
+    """A calendar that polls with If-Modified-Since only (no ETag) must get the meeting once it
+    has a time, even when it was accepted long before the scheduler ran."""
+    france, japan = state(bilateral_conference, "FR"), state(bilateral_conference, "JP")
+    bilateral_room(bilateral_conference)
+    with time_machine.travel(dt.datetime(2026, 12, 1, tzinfo=dt.UTC)):
+        meeting = accepted(france, japan)
+        token = services.issue_agenda_link(head(france))
+    with time_machine.travel(dt.datetime(2026, 12, 2, tzinfo=dt.UTC)):
+        seen = _agenda(client, token)
+    scheduled_at = dt.datetime(2026, 12, 3, 9, tzinfo=dt.UTC)
+    with time_machine.travel(scheduled_at):
+        schedule(bilateral_conference)
+    meeting.refresh_from_db()
+
+    again = _agenda(client, token, HTTP_IF_MODIFIED_SINCE=seen["Last-Modified"])
+
+    assert again.status_code == 200
+    assert again["Last-Modified"] == http_date(
+        dt.datetime(2026, 12, 3, 9, tzinfo=dt.UTC).timestamp()
+    )
+    assert f"bilateral-{meeting.pk}@{bilateral_conference.slug}" in _events(again.content)
