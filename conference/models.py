@@ -346,6 +346,15 @@ _STATE_OR_REIO = (Q(country="") & ~Q(organisation="")) | (~Q(country="") & Q(org
 class Signature(Party):
     signed_on = models.DateField(_("signed on"))
     place = models.CharField(_("place"), max_length=100)
+    # A register rebuilt from public reports may know that a participant signed during the
+    # opening for signature without knowing on which of its days: the first day is stored (the
+    # opening's order needs a date) and the register says the day is not verified.
+    day_is_verified = models.BooleanField(
+        _("day verified"),
+        default=True,
+        help_text=_("Unset when the source names the signature but not its day."),
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("signature")

@@ -48,10 +48,22 @@ def entry_into_force_for(
     decisive: Instrument | None,
     convention_date: date | None,
 ) -> date | None:
-    """The date the convention enters into force for the participant of `instrument`: the
-    convention's own date for an instrument deposited up to the decisive one (Art. 65(1)); for a
-    later one, the thirtieth day after its deposit or the convention's date, whichever is later
-    (Art. 65(2)). None while the convention is not due to enter into force."""
+    """The date the convention enters into force for the participant of `instrument`; None
+    while the convention is not due to enter into force.
+
+    Art. 65(1), as the Treaty Collection quotes it (chapter XVIII-16): "This Convention shall
+    enter into force on the ninetieth day after the date of deposit of the fortieth instrument of
+    ratification, acceptance, approval or accession. For the purpose of this paragraph, any
+    instrument deposited by a regional economic integration organization shall not be counted as
+    additional to those deposited by member States of that organization". So every instrument
+    deposited up to the decisive one gets the convention's own date.
+
+    Art. 65(2): its text was not found in the sources read for the demo (see
+    sessions/demo/hanoi-2025-facts.md). The rule applied is the one of the same clause of the
+    conventions whose final clauses this one follows (UNCAC art. 68(2), UNTOC art. 38(2)): for a
+    State or organization depositing after the decisive instrument, the thirtieth day after the
+    date of its deposit, or the convention's own date if that is later. The thirty days are
+    `days_after_later_instrument`, not a literal."""
     if decisive is None or convention_date is None:
         return None
     if (instrument.deposited_on, instrument.pk) <= (decisive.deposited_on, decisive.pk):

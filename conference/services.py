@@ -26,9 +26,13 @@ def record_signature(
     place: str,
     country: str = "",
     organisation: str = "",
+    day_is_verified: bool = True,
+    source: str = "",
 ) -> Signature:
     """Record that a State (country code) or a REIO (organisation) signed; once per participant.
-    The conferences' webhooks hear of it once the signature is committed.
+    The conferences' webhooks hear of it once the signature is committed. `source` names where
+    the signature is reported; `day_is_verified=False` when it says the participant signed
+    during the opening for signature but not on which day (the date must still be one of them).
 
     Refused (SignatureNotOpen) before the adoption, outside the opening for signature at its
     place, at Headquarters before the opening ends or after the closing date, and elsewhere;
@@ -43,6 +47,8 @@ def record_signature(
                 organisation=organisation,
                 signed_on=signed_on,
                 place=place,
+                day_is_verified=day_is_verified,
+                source=source,
             )
         )
         webhook_events.signature_recorded(signature)

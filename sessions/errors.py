@@ -13,6 +13,11 @@ class RoomNotAtVenue(DomainError):
     default_message = _("The room is not at the conference's venue.")
 
 
+class DelegateOfAnotherConference(DomainError):
+    code = "delegate_of_another_conference"
+    default_message = _("This delegate is registered for another conference.")
+
+
 class SessionTimesInvalid(DomainError):
     code = "session_times_invalid"
     default_message = _("A session must end after it starts.")

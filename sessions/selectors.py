@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 
+from conference.models import Signature
 from conference.regional_groups import regional_group
 from delegations.enums import DelegateRole, DelegationKind
 from delegations.precedence import order_by_precedence
@@ -294,3 +295,19 @@ def banquet_zones_withheld(conference, delegate) -> set[str]:
         for dinner in dinners
         if not is_invited_to_gala(dinner, delegate)
     }
+
+
+def with_register_signature(signatories):
+    """Signatories annotated with their participant's signature in the convention's register:
+    `register_signed_on` and `register_day_is_verified` (None when the register holds none). A
+    REIO's delegation is found by its name, as the register names organisations."""
+    in_register = Signature.objects.filter(
+        convention_id=OuterRef("conference__convention_id")
+    ).filter(
+        Q(country=OuterRef("delegation__country"), organisation="")
+        | Q(country="", organisation=OuterRef("delegation__name"))
+    )
+    return signatories.annotate(
+        register_signed_on=Subquery(in_register.values("signed_on")[:1]),
+        register_day_is_verified=Subquery(in_register.values("day_is_verified")[:1]),
+    )

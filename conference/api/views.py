@@ -24,8 +24,15 @@ class PartySerializer(serializers.Serializer):
 
 
 class SignatureSerializer(PartySerializer):
-    signed_on = serializers.DateField()
+    signed_on = serializers.DateField(
+        help_text="When day_is_verified is false: the first day of the opening for signature."
+    )
+    day_is_verified = serializers.BooleanField(
+        help_text="False when the source reports the signature during the opening for signature "
+        "but not its day."
+    )
     place = serializers.CharField()
+    source = serializers.CharField(help_text="Where the signature is reported; may be empty.")
 
 
 class InstrumentSerializer(PartySerializer):
@@ -115,7 +122,7 @@ def treaty_collection_rows(status):
         rows.append(
             [
                 row["name"],
-                _treaty_date(signature.signed_on) if signature else "",
+                _signature_cell(signature, status["convention"]) if signature else "",
                 (
                     " ".join(
                         filter(
@@ -137,6 +144,14 @@ def treaty_collection_rows(status):
     if status["convention"].register_is_partial:
         rows.append(["Partial list", status["convention"].register_note, "", ""])
     return rows
+
+
+def _signature_cell(signature, convention):
+    """The signature's date; for one whose day is not verified, the days of the opening."""
+    if signature.day_is_verified or convention.opening_until is None:
+        return _treaty_date(signature.signed_on)
+    days = f"{_treaty_date(convention.opening_from)} or {_treaty_date(convention.opening_until)}"
+    return f"{days} (day not verified)"
 
 
 def _treaty_date(day):

@@ -58,7 +58,9 @@ def signature_recorded(signature):
         "country": signature.country.code if signature.country else "",
         "organisation": signature.organisation,
         "signed_on": signature.signed_on,
+        "day_is_verified": signature.day_is_verified,
         "place": signature.place,
+        "source": signature.source,
     }
     return [
         delivery

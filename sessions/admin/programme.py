@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -27,8 +28,23 @@ class SessionAdminForm(forms.ModelForm):
             self.add_error(None, error.message)
 
 
+class SessionPersonFormSet(BaseInlineFormSet):
+    def clean(self):
+        """A delegate of another conference is a form error, not a failed save."""
+        super().clean()
+        if self.instance.conference_id is None:
+            return
+        for form in self.forms:
+            delegate = form.cleaned_data.get("delegate") if form.cleaned_data else None
+            try:
+                services.check_session_delegate(self.instance, delegate)
+            except DomainError as error:
+                form.add_error("delegate", error.message)
+
+
 class SessionPersonInline(admin.TabularInline):
     model = SessionPerson
+    formset = SessionPersonFormSet
     extra = 0
     autocomplete_fields = ["delegate"]
 

@@ -5,9 +5,10 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
@@ -20,6 +21,7 @@ from sessions.models import (
     FullPowersState,
     Signatory,
 )
+from sessions.selectors import with_register_signature
 
 # The signing ceremony: full powers verified, the order of signature, the signatures recorded.
 # Every change goes through the services; the console only shows and calls them.
@@ -60,6 +62,7 @@ class SignatoryAdmin(admin.ModelAdmin):
         "full_powers_document",
         "original_received_at",
         "signed_at",
+        "in_the_register",
     ]
     list_display_links = ["delegation"]
     list_filter = [
@@ -69,7 +72,7 @@ class SignatoryAdmin(admin.ModelAdmin):
         ("signed_at", admin.EmptyFieldListFilter),
     ]
     search_fields = ["delegation__name", "delegate__family_name", "delegate__given_names"]
-    list_select_related = ["conference", "delegation", "delegate"]
+    list_select_related = ["conference__convention", "delegation", "delegate"]
     ordering = ["conference", F("slot").asc(nulls_last=True), "pk"]
     # The file itself is left out: its widget links to the public media URL.
     fields = readonly_fields = [
@@ -99,6 +102,24 @@ class SignatoryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        return with_register_signature(super().get_queryset(request))
+
+    @admin.display(description=_("signature in the register"))
+    def in_the_register(self, signatory):
+        """The register's date, or the opening's days where the sources do not give the day: a
+        signatory may be in the register without a minute in the ceremony."""
+        signed_on = getattr(signatory, "register_signed_on", None)
+        if signed_on is None:
+            return "—"
+        convention = signatory.conference.convention
+        if signatory.register_day_is_verified or convention.opening_until is None:
+            return date_format(signed_on, "j M Y")
+        return gettext("%(first)s or %(last)s (day not verified)") % {
+            "first": date_format(convention.opening_from, "j M Y"),
+            "last": date_format(convention.opening_until, "j M Y"),
+        }
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -87,6 +87,8 @@ def load_hanoi_demo() -> tuple[Conference, DemoReport]:
             install_state_delegation(conference, entry, report)
         for entry in delegations["organisations"]:
             install_organisation_delegation(conference, entry, report)
+        # The principals the programme names are delegates now: one person each, not two.
+        report.count_new("session people linked", session_services.link_session_people(conference))
         _signatures(convention, delegations, conference.city, report)
         load_protocol(conference, delegations, report)
         # Before the release, so that the exhibition's opening hours are in it.
@@ -161,14 +163,20 @@ def install_convention(entry, report):
 
 
 def _signatures(convention, delegations, place, report):
-    """The signatures of the opening for signature, as the facts file reports them."""
+    """The signatures of the opening for signature, each with its source, as the data file
+    gives them; where the source names the signature but not its day, the register says so."""
     for entry in delegations["states"] + delegations["organisations"]:
         if "signed_on" not in entry:
             continue
         party = {"country": entry["code"]} if "code" in entry else {"organisation": entry["name"]}
         try:
             conference_services.record_signature(
-                convention, signed_on=entry["signed_on"], place=place, **party
+                convention,
+                signed_on=entry["signed_on"],
+                place=place,
+                day_is_verified=entry.get("signed_day_verified", True),
+                source=entry.get("signature_source", ""),
+                **party,
             )
             report.count_new("signatures", True)
         except AlreadyRecorded:

@@ -48,9 +48,11 @@ SPEAKING_ORGANISATION_KINDS = {
 FULL_POWERS_VERIFIER = "Office of Legal Affairs (demo)"
 # Who signed each instrument of full powers is not on the public record: illustrative.
 FULL_POWERS_ISSUER = ("minister_for_foreign_affairs", "Minister for Foreign Affairs (illustrative)")
-# At most one signature every three minutes from the start of the ceremony.
-MINUTES_PER_SIGNATURE = 3
-# Drawn States that did not sign on 25 October but named a signatory who needs full powers, to
+# At most one signature every two minutes from the start of the ceremony: 64 States signed in
+# the ceremony of 25 October (Ministry of Public Security, 26 October), 2h15 in the demo.
+# Each signature's minute is illustrative; the register keeps its day, verified or not.
+MINUTES_PER_SIGNATURE = 2
+# Drawn States that did not sign in Hanoi but named a signatory who needs full powers, to
 # show the console's other states of full powers (none of them gets a slot): (state, reason).
 UNVERIFIED_FULL_POWERS = [
     (FullPowersState.PENDING, ""),
@@ -80,17 +82,21 @@ def load_protocol(conference, delegations_data, report):
         Delegation.objects.filter(conference=conference).prefetch_related("delegates"),
         key=lambda d: (d.country.code or "", d.acronym),
     )
-    signed = {entry["code"] for entry in delegations_data["states"] if "signed_on" in entry}
-    signed |= {
-        entry["acronym"] for entry in delegations_data["organisations"] if "signed_on" in entry
-    }
+    signatures = [
+        (entry.get("code") or entry["acronym"], entry.get("signed_day_verified", True))
+        for entry in delegations_data["states"] + delegations_data["organisations"]
+        if "signed_on" in entry
+    ]
+    signed = {code for code, _day_is_verified in signatures}
+    # Only a signature whose day is known gets a minute in the ceremony of 25 October.
+    at_ceremony = {code for code, day_is_verified in signatures if day_is_verified}
     named_signatories = {
         entry["code"]: entry["signatory"]
         for entry in delegations_data["states"]
         if "signatory" in entry
     }
     _speakers_list(conference, delegations, report)
-    _signing_order(conference, delegations, signed, named_signatories, report)
+    _signing_order(conference, delegations, signed, at_ceremony, named_signatories, report)
     _state_banquet(conference, delegations, report)
     _roundtable_places(conference, delegations, report)
 
@@ -129,15 +135,17 @@ def _speakers_list(conference, delegations, report):
         report.count_new("speakers' list inscriptions", True)
 
 
-def _signing_order(conference, delegations, signed, named_signatories, report):
-    """The signatories of the States and the REIO that signed on 25 October (the heads, or the
+def _signing_order(conference, delegations, signed, at_ceremony, named_signatories, report):
+    """The signatories of the States and the REIO that signed in Hanoi (the heads, or the
     person the data names: Viet Nam's Minister of Public Security), full powers uploaded,
     approved and their originals received where needed, and their slots; a few other States'
     full powers wait.
 
     The Convention's signatures themselves are recorded by the loader from the data file; the
     ceremony is then entered in the signing order from the start of the ceremony's session
-    (`record_signing` keeps the signatures already recorded)."""
+    (`record_signing` keeps the signatures already recorded), for the signatories `at_ceremony`
+    only: those whose sources do not say on which day they signed keep their slot, unsigned in
+    the ceremony, and the register says their day is not verified."""
     registered = set(
         Signatory.objects.filter(conference=conference).values_list("delegation_id", flat=True)
     )
@@ -169,10 +177,10 @@ def _signing_order(conference, delegations, signed, named_signatories, report):
         created += 1
     if created:
         services.assign_signing_slots(conference)
-    _ceremony(conference, signed)
+    _ceremony(conference, at_ceremony)
 
 
-def _ceremony(conference, signed):
+def _ceremony(conference, at_ceremony):
     ceremony = Session.objects.filter(
         conference=conference, kind=SessionKind.SIGNING_CEREMONY
     ).first()
@@ -183,13 +191,14 @@ def _ceremony(conference, signed):
     )
     waiting = list(
         Signatory.objects.filter(conference=conference, signed_at__isnull=True, slot__isnull=False)
-        .filter(Q(delegation__country__in=signed) | Q(delegation__acronym__in=signed))
+        .filter(Q(delegation__country__in=at_ceremony) | Q(delegation__acronym__in=at_ceremony))
         .select_related("conference", "delegation")
         .order_by("slot")
     )
     step = timedelta(minutes=MINUTES_PER_SIGNATURE)
     if ceremony and waiting:
-        step = min(step, (ceremony.ends_at - ceremony.starts_at) / len(waiting))
+        # Timed by slot, so the last slot (signed or not) still falls within the ceremony.
+        step = min(step, (ceremony.ends_at - ceremony.starts_at) / waiting[-1].slot)
     for signatory in waiting:
         services.record_signing(signatory, signed_at=opening + step * (signatory.slot - 1))
 

@@ -8,8 +8,15 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from conference.models import Conference, Room
+from delegations.models import Delegate
 from sessions.enums import SessionState
-from sessions.errors import RoomDoubleBooked, RoomNotAtVenue, SessionTimesInvalid, TooFewBooths
+from sessions.errors import (
+    DelegateOfAnotherConference,
+    RoomDoubleBooked,
+    RoomNotAtVenue,
+    SessionTimesInvalid,
+    TooFewBooths,
+)
 from sessions.models import Session, SessionPerson
 from sessions.selectors import room_clash
 
@@ -93,11 +100,58 @@ def cancel_session(session: Session) -> Session:
 
 
 def add_session_person(session: Session, **fields) -> SessionPerson:
-    """Name a chair, moderator or speaker of the session: a delegate or a named guest."""
+    """Name a chair, moderator or speaker of the session: a delegate or a named guest. A
+    delegate must be of the session's conference (`DelegateOfAnotherConference`); picked, the
+    delegate is the person, so a name typed beside it is dropped: agendas, badges and the
+    running order then show one person, not a delegate and a guest of the same name."""
     person = SessionPerson(session=session, **fields)
+    _one_person(person)
     person.full_clean()
     person.save()
     return person
+
+
+def link_session_people(conference: Conference) -> int:
+    """Link the chairs, moderators and speakers the programme names (the principals of the day
+    are typed in before their delegations exist) to the conference's delegates who are the same
+    persons: the same given and family names, in either order, case and spacing aside. A name
+    that fits no delegate, or more than one, stays a named guest. Returns how many were linked."""
+    delegates = {}
+    for delegate in Delegate.objects.filter(delegation__conference=conference):
+        for order in (
+            (delegate.given_names, delegate.family_name),
+            (delegate.family_name, delegate.given_names),
+        ):
+            delegates.setdefault(_name_key(*order), set()).add(delegate)
+    linked = 0
+    named = SessionPerson.objects.filter(
+        session__conference=conference, delegate__isnull=True, is_organisation=False
+    )
+    for person in named:
+        matches = delegates.get(_name_key(person.name), set())
+        if len(matches) == 1:
+            change_session_person(person, delegate=next(iter(matches)))
+            linked += 1
+    return linked
+
+
+def _name_key(*parts):
+    return " ".join(" ".join(parts).split()).casefold()
+
+
+def check_session_delegate(session: Session, delegate) -> None:
+    """Raise `DelegateOfAnotherConference` unless `delegate` (or None) may take part in the
+    session: the console's forms call it to answer with a form error."""
+    if delegate is not None and delegate.delegation.conference_id != session.conference_id:
+        raise DelegateOfAnotherConference()
+
+
+def _one_person(person):
+    if person.delegate_id is None:
+        return
+    check_session_delegate(person.session, person.delegate)
+    person.name = ""
+    person.is_organisation = False
 
 
 def interpretation_booths_needed(languages) -> int:
@@ -126,6 +180,7 @@ def change_session_person(person: SessionPerson, **fields) -> SessionPerson:
         raise TypeError("change_session_person does not move a person to another session")
     for name, value in fields.items():
         setattr(person, name, value)
+    _one_person(person)
     person.full_clean()
     person.save()
     return person

@@ -292,3 +292,65 @@ def test_the_public_status_page_lists_participants_and_says_the_list_is_partial(
     assert "4 Feb 2026 a" in page
     assert "39 more instruments are needed for the entry into force." in page
     assert client.get("/convention/nowhere/").status_code == 404
+
+
+def test_article_65_2_counts_thirty_days_from_a_later_deposit_even_the_same_day(convention):
+    """A participant depositing after the fortieth instrument, even on the same day, gets the
+    thirtieth day after its deposit when that comes after the convention's own date; a REIO
+    depositing later too. The thirty days are the convention's field."""
+    for index, country in enumerate(STATES[:40]):
+        deposit_instrument(
+            convention,
+            kind="accession",
+            country=country,
+            deposited_on=dt.date(2026, 3, 1) + dt.timedelta(days=index // 10),
+        )
+    # The fortieth is deposited on 4 March 2026: in force on 2 June 2026 (the ninetieth day).
+    deposit_instrument(convention, kind="accession", country="US", deposited_on=dt.date(2026, 3, 4))
+    record_signature(convention, organisation="European Union", signed_on=HANOI_DAY, place="Hanoi")
+    deposit_instrument(
+        convention, kind="approval", organisation="European Union", deposited_on=dt.date(2026, 6, 1)
+    )
+    deposit_instrument(convention, kind="accession", country="ZA", deposited_on=dt.date(2026, 7, 1))
+
+    in_force = {str(i): i.entry_into_force for i in convention_status(convention)["instruments"]}
+
+    assert convention_status(convention)["entry_into_force"] == dt.date(2026, 6, 2)
+    assert in_force["United States of America"] == dt.date(2026, 6, 2)  # 3 April < 2 June
+    assert in_force["European Union"] == dt.date(2026, 7, 1)  # 1 June + 30 days
+    assert in_force["South Africa"] == dt.date(2026, 7, 31)
+
+    convention.days_after_later_instrument = 60
+    convention.save()
+    in_force = {str(i): i.entry_into_force for i in convention_status(convention)["instruments"]}
+    assert in_force["South Africa"] == dt.date(2026, 8, 30)
+
+
+def test_a_signature_whose_day_is_not_verified_says_so_with_its_source(client, convention):
+    ConferenceFactory(slug="hanoi2025", convention=convention)
+    record_signature(
+        convention,
+        country="LA",
+        signed_on=HANOI_DAY,
+        place="Hanoi",
+        day_is_verified=False,
+        source="Laotian Times: signed during the conference; the day is not given",
+    )
+    record_signature(convention, country="VN", signed_on=HANOI_DAY, place="Hanoi")
+
+    body = client.get("/api/v1/conferences/hanoi2025/convention/").json()
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/api/v1/conferences/hanoi2025/convention.csv").content.decode())
+        )
+    )
+    page = client.get("/convention/hanoi2025/").content.decode()
+
+    (laos,) = [s for s in body["signatures"] if s["country"] == "LA"]
+    assert laos["day_is_verified"] is False
+    assert laos["source"].startswith("Laotian Times")
+    assert [row[1] for row in rows if row[0] == "Viet Nam"] == ["25 Oct 2025"]
+    assert [row[1] for row in rows if row[0].startswith("Lao")] == [
+        "25 Oct 2025 or 26 Oct 2025 (day not verified)"
+    ]
+    assert "25 Oct 2025 or 26 Oct 2025 (day not verified)" in page

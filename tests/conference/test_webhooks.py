@@ -238,7 +238,9 @@ def test_a_signature_is_announced_to_the_conferences_of_the_convention(
         "country": "VN",
         "organisation": "",
         "signed_on": "2025-10-25",
+        "day_is_verified": True,
         "place": "Hanoi",
+        "source": "",
     }
 
 

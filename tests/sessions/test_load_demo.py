@@ -25,7 +25,7 @@ from sessions.models import (
     Signatory,
 )
 from sessions.models.signing import SIGNS_WITHOUT_FULL_POWERS
-from sessions.selectors import expected_times, seating_plan
+from sessions.selectors import expected_times, seating_plan, sessions_attended_by
 
 pytestmark = pytest.mark.django_db
 
@@ -163,14 +163,39 @@ def test_load_demo_twice_changes_nothing(hanoi):
     assert last_line.endswith("(created by this run: nothing).")
 
 
-def test_load_demo_records_the_signatures_of_25_october(hanoi):
+def test_load_demo_records_the_signatures_found_with_their_sources(hanoi):
+    """64 of the Treaty Collection's 72, each with its source; 14 whose day the sources do not
+    give are stored on the opening's first day and marked, and the register says it all."""
     signatures = hanoi.convention.signatures.all()
 
     assert hanoi.convention.short_title.startswith("United Nations Convention against Cybercrime")
-    assert signatures.count() == 43
+    assert signatures.count() == 64
     assert signatures.filter(organisation="European Union").count() == 1
     assert {s.signed_on for s in signatures} == {dt.date(2025, 10, 25)}
-    assert signatures.filter(country="VN").exists()
+    assert signatures.filter(country="VN", day_is_verified=True).exists()
+    assert not signatures.filter(source="").exists()
+    undated = set(signatures.filter(day_is_verified=False).values_list("country", flat=True))
+    assert len(undated) == 14
+    assert {"LA", "LK", "MY", "NG", "ZW"} <= undated
+    assert hanoi.convention.register_is_partial
+    assert "64" in hanoi.convention.register_note
+    assert "72" in hanoi.convention.register_note
+
+
+def test_load_demo_links_the_principals_in_the_programme_to_their_delegates(hanoi):
+    """The President, the Secretary-General and the others named in the programme are the
+    delegates of the same name: their sessions are in their own agendas, shown once."""
+    named = SessionPerson.objects.filter(session__conference=hanoi, is_organisation=False)
+    president = Delegate.objects.get(
+        delegation__conference=hanoi, family_name="LUONG", given_names="Cuong"
+    )
+    guterres = Delegate.objects.get(delegation__conference=hanoi, family_name="GUTERRES")
+
+    assert not named.filter(delegate__isnull=True).exists()
+    assert {"opening", "welcome-family-photo", "state-banquet"} <= set(
+        sessions_attended_by(president).values_list("slug", flat=True)
+    )
+    assert "opening" in set(sessions_attended_by(guterres).values_list("slug", flat=True))
 
 
 def test_load_demo_holds_71_statements_over_both_days(hanoi):
@@ -199,7 +224,7 @@ def test_load_demo_orders_the_signing_of_the_states_whose_signatures_are_recorde
         .order_by("slot")
     )
 
-    assert [s.slot for s in slotted] == list(range(1, 44))
+    assert [s.slot for s in slotted] == list(range(1, 65))
     assert {s.delegation.country.code or s.delegation.acronym for s in slotted} == signed
     # Viet Nam first, its Minister of Public Security signing.
     assert (slotted[0].delegation.country.code, slotted[0].delegate.function) == (
@@ -222,12 +247,22 @@ def test_load_demo_orders_the_signing_of_the_states_whose_signatures_are_recorde
         FullPowersState.REJECTED,
     ]
     assert not signed & {s.delegation.country.code for s in waiting}
-    # The ceremony: every slotted signatory signed, three minutes apart from its 10:15 start,
-    # and the Convention still holds each signature once.
-    times = [s.signed_at.astimezone(hanoi.tzinfo) for s in slotted]
-    assert times[0] == dt.datetime(2025, 10, 25, 10, 15, tzinfo=hanoi.tzinfo)
-    assert times[-1] == dt.datetime(2025, 10, 25, 12, 21, tzinfo=hanoi.tzinfo)
-    assert hanoi.convention.signatures.count() == 43
+    # The ceremony: the slotted signatories whose day is verified signed, two minutes apart by
+    # slot from its 10:15 start; those whose day the sources do not give keep their slot but
+    # get no minute; the Convention still holds each signature once.
+    undated = set(
+        hanoi.convention.signatures.filter(day_is_verified=False).values_list("country", flat=True)
+    )
+    unsigned = {s.delegation.country.code for s in slotted if s.signed_at is None}
+    assert unsigned == undated
+    times = {
+        s.slot: s.signed_at.astimezone(hanoi.tzinfo) for s in slotted if s.signed_at is not None
+    }
+    assert len(times) == 64 - 14
+    assert times[1] == dt.datetime(2025, 10, 25, 10, 15, tzinfo=hanoi.tzinfo)
+    assert all(times[slot] == times[1] + dt.timedelta(minutes=2 * (slot - 1)) for slot in times)
+    assert max(times.values()) < dt.datetime(2025, 10, 25, 12, 30, tzinfo=hanoi.tzinfo)
+    assert hanoi.convention.signatures.count() == 64
 
 
 def test_load_demo_seats_the_state_banquet_with_the_host_in_the_middle(hanoi):

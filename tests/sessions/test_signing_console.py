@@ -12,6 +12,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from conference.models import Convention
+from conference.services import record_signature
 from sessions import services
 from sessions.models import Signatory
 from tests.console import sign_in_to_console
@@ -312,3 +313,31 @@ def test_approving_full_powers_needs_the_change_permission(client, hanoi):
     assert response.status_code == 403
     signatory.refresh_from_db()
     assert signatory.full_powers_state == "pending"
+
+
+def test_the_signing_order_shows_each_signature_in_the_register_and_an_unknown_day(
+    admin_client, hanoi
+):
+    """Beside the ceremony's minute, the register's day: a signatory whose sources do not give
+    the day says so, one not in the register shows a dash."""
+    convention = hanoi.convention
+    convention.opening_place = "Hanoi"
+    convention.opening_from = dt.date(2025, 10, 25)
+    convention.opening_until = dt.date(2025, 10, 26)
+    convention.save()
+    for country in ("VN", "LA", "FR"):
+        signatory_of(hanoi, country, "head_of_state")
+    record_signature(convention, country="VN", signed_on=dt.date(2025, 10, 25), place="Hanoi")
+    record_signature(
+        convention,
+        country="LA",
+        signed_on=dt.date(2025, 10, 25),
+        place="Hanoi",
+        day_is_verified=False,
+        source="Laotian Times",
+    )
+
+    page = admin_client.get(CHANGELIST, {"conference__id__exact": hanoi.pk}).content.decode()
+
+    assert page.count("25 Oct 2025 or 26 Oct 2025 (day not verified)") == 1
+    assert page.count(">25 Oct 2025<") == 1
