@@ -11,6 +11,7 @@ about one rendering: see its docstring for why the result is the same as renderi
 import contextlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
 
 from django.template import Context, TemplateDoesNotExist
@@ -18,11 +19,20 @@ from django.template.base import tag_re
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape, urlize
+from django.utils.translation import to_language
 
 from conference.local_time import time_label
 from conference.text import strip_control_characters
 
-MESSAGE_LANGUAGES = ("en", "fr", "vi")
+# The languages that have their own templates: each a directory under emails/, named by the
+# language's code or its locale name (zh-hans or zh_Hans). A language gains its e-mails by adding
+# the directory, with no list here to forget.
+_DIRECTORIES = {
+    to_language(path.name): path.name
+    for path in (Path(__file__).parent / "templates" / "emails").iterdir()
+    if path.is_dir()
+}
+MESSAGE_LANGUAGES = tuple(sorted(_DIRECTORIES))
 # The tags a template may use and still be rendered once for many recipients: none of them can
 # read the recipient without naming it, and naming it in a tag is refused below.
 _PLAIN_TAGS = re.compile(r"\{%\s*(?!(?:if|elif|else|endif|for|empty|endfor)\b)")
@@ -42,6 +52,11 @@ class RenderedMessage:
 
 def message_language(language: str) -> str:
     return language if language in MESSAGE_LANGUAGES else "en"
+
+
+def template_name(name: str, language: str) -> str:
+    """The template of message `name` in `language`, one of MESSAGE_LANGUAGES."""
+    return f"emails/{_DIRECTORIES[language]}/{name}.txt"
 
 
 QUOTE_PREFIX = "> "
@@ -132,9 +147,9 @@ def render_for_each(
 def _template(name, language):
     language = message_language(language)
     try:
-        return get_template(f"emails/{language}/{name}.txt"), language
+        return get_template(template_name(name, language)), language
     except TemplateDoesNotExist:
-        return get_template(f"emails/en/{name}.txt"), "en"
+        return get_template(template_name(name, "en")), "en"
 
 
 @contextlib.contextmanager

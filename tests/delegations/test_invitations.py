@@ -6,6 +6,7 @@ import time_machine
 from django.core import mail
 from django.db import connection, transaction
 
+from delegations.emails import render_message
 from delegations.errors import InvitationUnavailable
 from delegations.models import Invitation, InvitationToken, OutboundMessage, hash_token
 from delegations.services import (
@@ -42,11 +43,54 @@ def test_invite_delegations_sends_one_personal_invitation_in_the_delegation_lang
     assert invitation.expires_at == DEADLINE
 
 
-def test_invitation_falls_back_to_english_for_other_languages(invite):
-    invite(DelegationFactory(language="es"))
+@pytest.mark.parametrize(
+    ("language", "subject", "dates", "deadline", "closing"),
+    [
+        (
+            "es",
+            "Invitación: ",
+            "del 25 de octubre de 2025 al 26 de octubre de 2025",
+            "antes del 6 de octubre de 2025, 17:00 (hora de Hanoi, UTC+7)",
+            "La Secretaría",
+        ),
+        (
+            "ru",
+            "Приглашение: ",
+            "с 25 октября 2025 г. по 26 октября 2025 г.",  # noqa: RUF001 (Russian)
+            "до 6 октября 2025 г., 17:00 (время Hanoi, UTC+7)",  # noqa: RUF001 (Russian)
+            "Секретариат",
+        ),
+    ],
+    ids=["es", "ru"],
+)
+def test_the_invitation_is_sent_in_spanish_and_in_russian(
+    invite, language, subject, dates, deadline, closing
+):
+    delegation = DelegationFactory(language=language)
 
-    assert mail.outbox[-1].subject.startswith("Invitation: ")
-    assert "Please answer this invitation by 6 October 2025, 17:00" in mail.outbox[-1].body
+    invitation, token = invite(delegation)
+
+    message = mail.outbox[-1]
+    assert message.subject == subject + delegation.conference.name
+    assert dates in message.body
+    assert deadline in message.body
+    assert message.body.rstrip().endswith(closing)
+    assert f"/portal/invitation/{token}/" in message.body
+    html = message.alternatives[0][0]
+    assert f'lang="{language}"' in html
+    assert closing in html
+    (queued,) = OutboundMessage.objects.filter(invitation=invitation)
+    assert (queued.language, queued.state) == (language, "sent")
+
+
+def test_a_language_without_templates_falls_back_to_english():
+    conference = ConferenceFactory()
+    context = {"conference": conference, "delegation": DelegationFactory(conference=conference)}
+
+    message = render_message("invitation", language="de", context=context)
+
+    assert message.language == "en"
+    assert message.subject.startswith("Invitation: ")
 
 
 def test_invitation_token_is_stored_only_as_its_hash(invite):

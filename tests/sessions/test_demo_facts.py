@@ -191,3 +191,24 @@ def test_the_general_debate_holds_the_reported_statements_over_both_days():
     )
     assert {entry["day"].day for entry in sittings} == {25, 26}
     assert "by States, organisations and companies" in FACTS
+
+
+def test_every_translated_demo_session_has_its_spanish_and_russian_title():
+    translated = [entry for entry in PROGRAMME["sessions"] if "fr" in entry.get("translations", {})]
+
+    assert translated
+    for entry in translated:
+        assert entry["translations"]["es"]["title"], entry["slug"]
+        assert entry["translations"]["ru"]["title"], entry["slug"]
+        if "description" in entry["translations"]["fr"]:
+            assert entry["translations"]["es"]["description"], entry["slug"]
+            assert entry["translations"]["ru"]["description"], entry["slug"]
+
+
+def test_the_signing_ceremony_names_the_convention_by_its_un_titles():
+    titles = SESSIONS["signing-ceremony"]["translations"]
+
+    assert "Convención de las Naciones Unidas contra la Ciberdelincuencia" in titles["es"]["title"]
+    assert (
+        "Конвенции Организации Объединенных Наций против киберпреступности" in titles["ru"]["title"]
+    )

@@ -1,0 +1,78 @@
+"""The e-mails in each language that has its own templates: the same messages as English, saying
+the same things (every value English prints, under the same conditions), and each renders."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from django.template.loader import get_template
+
+from delegations.emails import MESSAGE_LANGUAGES, message_language, render_message, template_name
+from tests.factories import HANOI, ConferenceFactory, DelegationFactory
+
+ENGLISH = sorted(
+    path.stem
+    for path in Path(get_template(template_name("invitation", "en")).origin.name).parent.glob(
+        "*.txt"
+    )
+)
+TRANSLATED = [language for language in MESSAGE_LANGUAGES if language != "en"]
+VALUE = re.compile(r"\{\{\s*([\w.]+)")
+TAG = re.compile(r"\{%\s*(.*?)\s*%\}")
+
+
+def _source(name, language):
+    return get_template(template_name(name, language)).template.source
+
+
+def test_the_un_languages_and_the_hosts_have_their_own_emails():
+    assert {"en", "es", "fr", "ru", "vi"} <= set(MESSAGE_LANGUAGES)
+    assert message_language("ru") == "ru"
+    assert message_language("de") == "en"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_each_language_has_every_message_printing_what_english_prints(language):
+    differences = []
+    for name in ENGLISH:
+        english, translated = _source(name, "en"), _source(name, language)
+        if set(VALUE.findall(translated)) != set(VALUE.findall(english)):
+            differences.append(
+                f"{name}: values {set(VALUE.findall(translated)) ^ set(VALUE.findall(english))}"
+            )
+        if TAG.findall(translated) != TAG.findall(english):
+            differences.append(f"{name}: conditions differ")
+
+    assert differences == []
+
+
+@pytest.fixture
+def context(db):
+    conference = ConferenceFactory()
+    return {
+        "conference": conference,
+        "delegation": DelegationFactory.build(conference=conference),
+        "deadline": dt.datetime(2025, 10, 6, 17, 0, tzinfo=HANOI),
+    }
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_each_message_renders_in_its_language_with_a_subject_and_a_body(context, language):
+    for name in ENGLISH:
+        message = render_message(name, language=language, context=context)
+
+        assert message.language == language, name
+        assert message.subject, name
+        assert message.text, name
+        assert "{" not in message.subject + message.text, name
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [("es", "6 de octubre de 2025, 17:00"), ("ru", "6 октября 2025 г., 17:00")],  # noqa: RUF001 (Russian)
+)
+def test_dates_are_written_as_the_language_writes_them(context, language, written):
+    message = render_message("reminder", language=language, context=context)
+
+    assert written in message.text
