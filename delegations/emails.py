@@ -1,8 +1,10 @@
 """Building localised messages from templates.
 
-Each message has one text template per language, `emails/<language>/<name>.txt`, whose first line
-is the subject. The HTML alternative is the same text in the common layout `emails/layout.html`,
-so the two never say different things. Languages without templates fall back to English.
+Each message has one text template per language, `emails/<locale>/<name>.txt` (the language's
+locale name, as the catalogues are named: `zh_Hans` for zh-hans), whose first line is the
+subject. The HTML alternative is the same text in the common layout `emails/layout.html`, so the
+two never say different things; for Arabic it is right to left. Languages without templates fall
+back to English.
 
 `render_for_each` renders one message for many recipients (a batch of invitations) at the cost of
 about one rendering: see its docstring for why the result is the same as rendering each.
@@ -18,11 +20,12 @@ from django.template.base import tag_re
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape, urlize
+from django.utils.translation import to_locale
 
 from conference.local_time import time_label
 from conference.text import strip_control_characters
 
-MESSAGE_LANGUAGES = ("en", "fr", "vi")
+MESSAGE_LANGUAGES = ("ar", "zh-hans", "en", "fr", "vi")
 # The tags a template may use and still be rendered once for many recipients: none of them can
 # read the recipient without naming it, and naming it in a tag is refused below.
 _PLAIN_TAGS = re.compile(r"\{%\s*(?!(?:if|elif|else|endif|for|empty|endfor)\b)")
@@ -132,7 +135,7 @@ def render_for_each(
 def _template(name, language):
     language = message_language(language)
     try:
-        return get_template(f"emails/{language}/{name}.txt"), language
+        return get_template(f"emails/{to_locale(language)}/{name}.txt"), language
     except TemplateDoesNotExist:
         return get_template(f"emails/en/{name}.txt"), "en"
 
