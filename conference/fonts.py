@@ -9,18 +9,25 @@ they have PostScript (CFF) outlines, which reportlab cannot embed.
 reportlab draws characters one after the other, left to right, in the form they are stored in.
 Arabic is stored in logical order and in its abstract letters, so `for_text` shapes it (each
 letter in its initial, medial, final or isolated form: arabic-reshaper) and puts it in visual
-order (the Unicode bidirectional algorithm: python-bidi) before it is drawn.
+order (the Unicode bidirectional algorithm: python-bidi) before it is drawn, brackets mirrored.
+A right-to-left paragraph, and every paragraph of a document printed in a right-to-left language,
+aligns right (`aligned`); such a document also lists its columns from right to left.
 """
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import arabic_reshaper
 from bidi import get_display
+from bidi.mirror import MIRRORED
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import addMapping
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -97,7 +104,66 @@ def shape(text: str) -> str:
     """Arabic shaped and in visual order; text without right-to-left letters unchanged."""
     if not any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text):
         return text
-    return get_display(arabic_reshaper.reshape(text))
+    return _visual_order(arabic_reshaper.reshape(text))
+
+
+# One resolved embedding level in python-bidi's debug report of the algorithm's state.
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+def _visual_order(text: str) -> str:
+    """`text` in visual order, each bracket at a right-to-left level drawn as its mirror image.
+
+    python-bidi resolves the levels by the whole algorithm, brackets paired (UAX #9 N0), but its
+    reordering leaves mirroring (L4) to the renderer: "(جمهورية)" would print ")جمهورية(". It
+    reports the levels only in its debug text, one per UTF-8 byte; from them this mirrors and
+    reverses the runs as rule L2 says. Should that report change shape, the text is printed as
+    python-bidi orders it, unmirrored, rather than not at all."""
+    report = get_display(text, debug=True).partition("levels: [")[2].partition("paragraphs:")[0]
+    byte_levels = [int(level) for level in _LEVEL.findall(report)]
+    offsets, offset = [], 0
+    for char in text:
+        offsets.append(offset)
+        offset += len(char.encode())
+    if offset != len(byte_levels):
+        return get_display(text)
+    levels = [byte_levels[at] for at in offsets]
+    chars = [MIRRORED.get(c, c) if level % 2 else c for c, level in zip(text, levels, strict=True)]
+    order = list(range(len(chars)))
+    odd = [level for level in levels if level % 2]
+    for level in range(max(levels), min(odd, default=max(levels) + 1) - 1, -1):
+        start = 0
+        while start < len(order):
+            if levels[order[start]] < level:
+                start += 1
+                continue
+            end = start
+            while end < len(order) and levels[order[end]] >= level:
+                end += 1
+            order[start:end] = order[start:end][::-1]
+            start = end
+    return "".join(chars[at] for at in order)
+
+
+def prints_right_to_left() -> bool:
+    """Whether the document is printed in a right-to-left language (the active one: Arabic)."""
+    return translation.get_language_bidi()
+
+
+def aligned(style: ParagraphStyle, text, *, right_to_left=None) -> ParagraphStyle:
+    """`style`, right-aligned if `text` is a right-to-left paragraph or the document is printed
+    right to left (`right_to_left`, by default the active language's direction); a centred
+    style stays centred."""
+    document = prints_right_to_left() if right_to_left is None else right_to_left
+    if style.alignment != TA_LEFT or not (document or is_right_to_left(str(text))):
+        return style
+    return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+
+
+def in_reading_order(cells: list) -> list:
+    """A table's row (or its columns' widths) from the reader's first column: reversed when the
+    document is printed right to left, so that its first column is at the right."""
+    return list(reversed(cells)) if prints_right_to_left() else list(cells)
 
 
 def is_right_to_left(text: str) -> bool:

@@ -12,7 +12,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from conference.fonts import markup, register_fonts
+from conference.fonts import (
+    aligned,
+    for_text,
+    in_reading_order,
+    markup,
+    prints_right_to_left,
+    register_fonts,
+)
 
 MARGIN = 15 * mm
 
@@ -44,19 +51,28 @@ def listing_pdf(*, title, lines, header, rows, widths, tzinfo, empty) -> bytes:
 
     def page_header(canvas, doc):
         canvas.saveState()
-        canvas.setFont(regular, 8)
-        canvas.drawString(MARGIN, doc.pagesize[1] - MARGIN, printed)
+        top, left, right = doc.pagesize[1] - MARGIN, MARGIN, doc.pagesize[0] - MARGIN
         page = _("Page %(number)d") % {"number": doc.page}
-        canvas.drawRightString(doc.pagesize[0] - MARGIN, doc.pagesize[1] - MARGIN, page)
+        # The time of printing where a line begins: at the right in a right-to-left language.
+        printed_at, page_at = (right, left) if prints_right_to_left() else (left, right)
+        for text, x in ((printed, printed_at), (page, page_at)):
+            drawn, face = for_text(text, regular)
+            canvas.setFont(face, 8)
+            draw = canvas.drawString if x == left else canvas.drawRightString
+            draw(x, top, drawn)
         canvas.restoreState()
 
-    story = [Paragraph(_escape(title), styles["title"])]
-    story += [Paragraph(_escape(line), styles["line"]) for line in lines]
+    story = [Paragraph(_escape(title), aligned(styles["title"], title))]
+    story += [Paragraph(_escape(line), aligned(styles["line"], line)) for line in lines]
     story.append(Spacer(1, 5 * mm))
     if rows:
-        data = [[Paragraph(_escape(text), styles["head"]) for text in header]]
-        data += [[_cell(value, styles) for value in row] for row in rows]
-        table = LongTable(data, colWidths=[document.width * w for w in widths], repeatRows=1)
+        data = [in_reading_order([_cell(text, styles, "head") for text in header])]
+        data += [in_reading_order([_cell(value, styles) for value in row]) for row in rows]
+        table = LongTable(
+            data,
+            colWidths=in_reading_order([document.width * w for w in widths]),
+            repeatRows=1,
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -68,19 +84,20 @@ def listing_pdf(*, title, lines, header, rows, widths, tzinfo, empty) -> bytes:
         )
         story.append(table)
     else:
-        story.append(Paragraph(_escape(empty), styles["line"]))
+        story.append(Paragraph(_escape(empty), aligned(styles["line"], empty)))
     document.build(story, onFirstPage=page_header, onLaterPages=page_header)
     return buffer.getvalue()
 
 
-def _cell(value, styles):
+def _cell(value, styles, style="cell"):
     if isinstance(value, list | tuple):
-        parts = [_escape(part) for part in value if part]
+        parts = [part for part in value if part]
         if not parts:
             return ""
-        first, *rest = parts
-        return Paragraph("<br/>".join([f"<b>{first}</b>", *rest]), styles["cell"])
-    return Paragraph(_escape(value), styles["cell"])
+        first, *rest = (_escape(part) for part in parts)
+        markup_ = "<br/>".join([f"<b>{first}</b>", *rest])
+        return Paragraph(markup_, aligned(styles[style], parts[0]))
+    return Paragraph(_escape(value), aligned(styles[style], value))
 
 
 def _escape(text):

@@ -26,7 +26,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-from conference.fonts import for_text, register_fonts
+from conference.fonts import for_text, is_right_to_left, register_fonts
 from conference.models import AccessZone
 from delegations.enums import BadgeCategory, DelegationKind
 from delegations.models import BadgeColour
@@ -212,23 +212,27 @@ def _draw_delegation(pdf, delegation, left, top, width, sources):
         pdf.setLineWidth(0.2)
         pdf.rect(left, baseline - size * 0.1, flag_width, flag_height, stroke=1, fill=0)
         indent = flag_width + 1.2 * mm
-    _draw_lines(pdf, lines, left + indent, top, sources.bold, size, BLACK)
+    _draw_lines(pdf, lines, left + indent, top, width - indent, sources.bold, size, BLACK)
 
 
 def _text(pdf, text, left, top, width, font, sizes, max_lines, colour=BLACK):
     """Draw `text` from `top` down, as large as fits in `max_lines`; returns the new top."""
     size, lines = _fit(text, font, sizes[0], sizes[1], width, max_lines)
-    return _draw_lines(pdf, lines, left, top, font, size, colour)
+    return _draw_lines(pdf, lines, left, top, width, font, size, colour)
 
 
-def _draw_lines(pdf, lines, left, top, font, size, colour):
+def _draw_lines(pdf, lines, left, top, width, font, size, colour):
     pdf.setFillColorRGB(*colour)
     for line in lines:
         top -= size * 1.15
-        # Each line in the face of its script, Arabic shaped and in visual order.
+        # Each line in the face of its script, Arabic shaped and in visual order; a line that
+        # reads right to left (an Arabic name) ends at the right of its column.
         drawn, face = for_text(line, font)
         pdf.setFont(face, size)
-        pdf.drawString(left, top + size * 0.15, drawn)
+        if is_right_to_left(line):
+            pdf.drawRightString(left + width, top + size * 0.15, drawn)
+        else:
+            pdf.drawString(left, top + size * 0.15, drawn)
     return top
 
 

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from conference.fonts import markup, register_fonts
+from conference.fonts import aligned, markup, register_fonts
 from delegations.enums import DelegationKind, ParticipantListKind
 
 # The six official languages, in the order the headings print.
@@ -75,11 +75,18 @@ def participant_list_pdf(participant_list) -> bytes:
         heading = " / ".join(in_six_languages(DelegationKind(section["kind"]).label))
         story.append(Paragraph(_escape(heading), styles["section"]))
         for member in section["delegations"]:
+            # The list is in six languages at once: a name aligns by its own direction only.
+            name = member["delegation"]
             block = [
                 Spacer(1, 3 * mm),
-                Paragraph(_escape(member["delegation"]), styles["delegation"]),
+                Paragraph(_escape(name), aligned(styles["delegation"], name, right_to_left=False)),
             ]
-            block += [Paragraph(_entry(entry), styles["entry"]) for entry in member["entries"]]
+            block += [
+                Paragraph(
+                    _entry(entry), aligned(styles["entry"], entry["name"], right_to_left=False)
+                )
+                for entry in member["entries"]
+            ]
             story.append(KeepTogether(block))
     document.build(story)
     return buffer.getvalue()

@@ -6,7 +6,7 @@ face that covers every script of the delegations (see fonts.py).
 
 from io import BytesIO
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reportlab.lib import colors
@@ -18,7 +18,14 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.tables import LongTable
 
-from conference.fonts import for_text, markup, register_fonts
+from conference.fonts import (
+    aligned,
+    for_text,
+    in_reading_order,
+    markup,
+    prints_right_to_left,
+    register_fonts,
+)
 from sessions.selectors import dietary_summary, seating_plan
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -39,18 +46,18 @@ def seating_plan_pdf(session) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=_("Seating plan: %(title)s") % {"title": session.title},
+        title=_("Seating plan: %(title)s") % {"title": _title(session)},
     )
     story = [
-        Paragraph(_escape(session.title), styles["title"]),
-        Paragraph(_escape(_when_and_where(session)), styles["small"]),
+        _paragraph(_title(session), styles["title"]),
+        _paragraph(_when_and_where(session), styles["small"]),
         Spacer(1, 6 * mm),
     ]
     tables = seating_plan(session)
     if not tables:
-        story.append(Paragraph(_escape(_("No tables yet.")), styles["body"]))
+        story.append(_paragraph(_("No tables yet."), styles["body"]))
     for table in tables:
-        story.append(KeepTogether(_table_section(table, styles, regular, bold)))
+        story.append(KeepTogether(_table_section(table, styles)))
     story.extend(_dietary_section(session, styles))
     document.build(story)
     return buffer.getvalue()
@@ -63,7 +70,7 @@ def place_cards_pdf(session) -> bytes:
     regular, bold = register_fonts()
     buffer = BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(_("Place cards: %(title)s") % {"title": session.title})
+    pdf.setTitle(_("Place cards: %(title)s") % {"title": _title(session)})
     cards = [(table, seat) for table in seating_plan(session) for seat in table.seated]
     for index, (table, seat) in enumerate(cards):
         if index and index % 2 == 0:
@@ -71,8 +78,9 @@ def place_cards_pdf(session) -> bytes:
         bottom = CARD_HEIGHT if index % 2 == 0 else 0
         _card(pdf, bottom, table, seat, regular, bold)
     if not cards:
-        pdf.setFont(regular, 12)
-        pdf.drawString(MARGIN, PAGE_HEIGHT - MARGIN, _("Nobody is seated yet."))
+        nobody, face = for_text(_("Nobody is seated yet."), regular)
+        pdf.setFont(face, 12)
+        pdf.drawString(MARGIN, PAGE_HEIGHT - MARGIN, nobody)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
@@ -112,7 +120,8 @@ def _face(pdf, bottom, name, delegation, where, regular, bold):
     small = _fitting_size(delegation, delegation_face, width, largest=20, smallest=9)
     pdf.setFont(delegation_face, small)
     pdf.drawCentredString(PAGE_WIDTH / 2, bottom + PANEL_HEIGHT * 0.5 - small * 1.8, delegation)
-    pdf.setFont(regular, 7)
+    where, where_face = for_text(where, regular)
+    pdf.setFont(where_face, 7)
     pdf.setFillColor(colors.grey)
     pdf.drawRightString(PAGE_WIDTH - MARGIN, bottom + 4 * mm, where)
 
@@ -124,7 +133,7 @@ def _fitting_size(text, font, width, *, largest, smallest):
     return size
 
 
-def _table_section(table, styles, regular, bold):
+def _table_section(table, styles):
     heading = str(table)
     if table.is_top_table:
         heading = _("%(table)s, top table") % {"table": heading}
@@ -132,22 +141,21 @@ def _table_section(table, styles, regular, bold):
     counts = ngettext(
         "%(guests)d guest, %(seats)d seats", "%(guests)d guests, %(seats)d seats", guests
     ) % {"guests": guests, "seats": table.seats}
-    rows = [[_("Seat"), _("Name"), _("Delegation"), _("Dietary needs")]]
+    header = [_("Seat"), _("Name"), _("Delegation"), _("Dietary needs")]
+    rows = [in_reading_order([_paragraph(text, styles["head"]) for text in header])]
     for seat in table.seated:
-        rows.append(
-            [
-                str(seat.seat_number),
-                Paragraph(_escape(seat.delegate.full_name), styles["cell"]),
-                Paragraph(_escape(str(seat.delegate.delegation.display_name)), styles["cell"]),
-                Paragraph(_escape(seat.dietary_needs or ""), styles["cell"]),
-            ]
-        )
-    grid = LongTable(rows, colWidths=[14 * mm, 62 * mm, 52 * mm, 52 * mm], repeatRows=1)
+        cells = [
+            str(seat.seat_number),
+            seat.delegate.full_name,
+            str(seat.delegate.delegation.display_name),
+            seat.dietary_needs or "",
+        ]
+        rows.append(in_reading_order([_paragraph(text, styles["cell"]) for text in cells]))
+    widths = in_reading_order([14 * mm, 62 * mm, 52 * mm, 52 * mm])
+    grid = LongTable(rows, colWidths=widths, repeatRows=1)
     grid.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, 0), bold, 9),
-                ("FONT", (0, 1), (-1, -1), regular, 9),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.2, colors.lightgrey),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -155,8 +163,8 @@ def _table_section(table, styles, regular, bold):
         )
     )
     return [
-        Paragraph(_escape(heading), styles["heading"]),
-        Paragraph(_escape(counts), styles["small"]),
+        _paragraph(heading, styles["heading"]),
+        _paragraph(counts, styles["small"]),
         Spacer(1, 2 * mm),
         grid,
         Spacer(1, 6 * mm),
@@ -165,22 +173,29 @@ def _table_section(table, styles, regular, bold):
 
 def _dietary_section(session, styles):
     summary = dietary_summary(session)
+    attend = ngettext("%(guests)d guest attends.", "%(guests)d guests attend.", summary.guests)
     lines = [
-        Paragraph(_escape(_("Dietary needs")), styles["heading"]),
-        Paragraph(
-            _escape(
-                ngettext("%(guests)d guest attends.", "%(guests)d guests attend.", summary.guests)
-                % {"guests": summary.guests}
-            ),
-            styles["body"],
-        ),
+        _paragraph(_("Dietary needs"), styles["heading"]),
+        _paragraph(attend % {"guests": summary.guests}, styles["body"]),
     ]
     if summary.needs:
-        rows = [[need, str(count)] for need, count in summary.needs]
-        grid = Table(rows, colWidths=[120 * mm, 20 * mm], hAlign="LEFT")
-        grid.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), styles["body"].fontName, 9)]))
+        rows = [
+            in_reading_order([_paragraph(need, styles["cell"]), _paragraph(count, styles["cell"])])
+            for need, count in summary.needs
+        ]
+        grid = Table(
+            rows,
+            colWidths=in_reading_order([120 * mm, 20 * mm]),
+            hAlign="RIGHT" if prints_right_to_left() else "LEFT",
+        )
         lines.append(grid)
     return lines
+
+
+def _title(session):
+    # The session's title in the language the plan is printed in (its translations), else as
+    # the programme gives it.
+    return session.localized(translation.get_language())[0]
 
 
 def _when_and_where(session):
@@ -198,7 +213,13 @@ def _styles(regular, bold):
         "body": ParagraphStyle("body", fontName=regular, fontSize=10, leading=13),
         "small": ParagraphStyle("small", fontName=regular, fontSize=9, leading=11),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=9, leading=11),
+        "head": ParagraphStyle("head", fontName=bold, fontSize=9, leading=11),
     }
+
+
+def _paragraph(text, style):
+    # Right-aligned when the text or the document reads right to left (fonts.aligned).
+    return Paragraph(_escape(str(text)), aligned(style, str(text)))
 
 
 def _escape(text):

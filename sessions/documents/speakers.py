@@ -1,6 +1,6 @@
 """The general debate's speakers' list as the chair prints it."""
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from conference.listing import listing_pdf
@@ -49,7 +49,8 @@ def _sitting(session, tzinfo):
     day = formats.date_format(starts, "l j F Y")
     hours = "\N{EN DASH}".join(formats.time_format(moment, "H:i") for moment in (starts, ends))
     room = f", {session.room.name}" if session.room_id else ""
-    return f"{day}, {hours}{room}: {session.title}"
+    title = session.localized(translation.get_language())[0]
+    return f"{day}, {hours}{room}: {title}"
 
 
 def _when(moment, tzinfo):

@@ -22,7 +22,7 @@ AWKWARD_NAMES = [
 ]
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "vi", "es", "ru"])
+@pytest.mark.parametrize("language", ["en", "fr", "vi", "es", "ru", "ar", "zh-hans"])
 def test_each_filled_letter_is_the_letter_rendered_on_its_own(language):
     conference = ConferenceFactory()
     delegations = [

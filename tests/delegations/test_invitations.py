@@ -93,6 +93,50 @@ def test_a_language_without_templates_falls_back_to_english():
     assert message.subject.startswith("Invitation: ")
 
 
+@pytest.mark.parametrize(
+    ("language", "subject", "sentences", "direction"),
+    [
+        (
+            "ar",
+            "دعوة: ",
+            [
+                "يشرفنا أن ندعو مصر إلى",
+                "في الفترة من 25 أكتوبر 2025 إلى 26 أكتوبر 2025",
+                "في موعد أقصاه 6 أكتوبر 2025، 17:00",
+            ],
+            "rtl",
+        ),
+        (
+            "zh-hans",
+            "邀请\N{FULLWIDTH COLON}",
+            [
+                "荣幸地邀请埃及出席",
+                "将于2025年10月25日至2025年10月26日",
+                "请于2025年10月6日 17:00",
+            ],
+            "ltr",
+        ),
+    ],
+)
+def test_the_invitation_is_written_in_arabic_and_in_chinese(
+    invite, language, subject, sentences, direction
+):
+    delegation = DelegationFactory(language=language, country="EG")
+
+    _invitation, token = invite(delegation)
+
+    message = mail.outbox[-1]
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert message.subject == f"{subject}{delegation.conference.name}"
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    for sentence in sentences:
+        assert sentence in message.body
+        assert sentence in html
+    assert f"/portal/invitation/{token}/" in message.body
+    assert "Please answer" not in message.body
+
+
 def test_invitation_token_is_stored_only_as_its_hash(invite):
     invitation, token = invite(DelegationFactory())
 

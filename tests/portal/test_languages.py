@@ -74,13 +74,13 @@ def test_delegation_may_correspond_in_each_un_language(language):
     delegation.full_clean()
 
 
-def test_invitation_in_arabic_falls_back_to_the_english_templates_left_to_right(invite):
+def test_invitation_in_arabic_is_written_in_arabic_right_to_left(invite):
     invite(DelegationFactory(language="ar"))
 
     message = mail.outbox[-1]
-    assert message.subject.startswith("Invitation: ")
+    assert message.subject.startswith("دعوة: ")
     html = message.alternatives[0][0]
-    assert _html_tag(html) == '<html lang="en" dir="ltr">'
+    assert _html_tag(html) == '<html lang="ar" dir="rtl">'
 
 
 def test_overview_in_chinese_shows_the_checklist_translated(client, invite):

@@ -1,6 +1,8 @@
 """The gala dinner: printables."""
 
+import arabic_reshaper
 import pytest
+from django.utils import translation
 
 from conference.fonts import register_fonts
 from sessions.documents.gala import place_cards_pdf, seating_plan_pdf
@@ -36,3 +38,27 @@ def test_place_cards_come_two_to_a_page_with_name_and_delegation(seated_gala):
     assert pages == 2
     for name in (VIETNAMESE_NAME, "Élodie Lefèvre", "Jean Dupont", "Viet Nam", "France"):
         assert name in text
+
+
+def test_the_seating_plan_in_arabic_and_chinese_has_the_translated_title_and_headings(
+    seated_gala,
+):
+    seated_gala.translations = {
+        "ar": {"title": "مأدبة رسمية على شرف رؤساء الوفود"},
+        "zh-hans": {"title": "欢迎代表团团长国宴"},
+    }
+    seated_gala.save()
+
+    with translation.override("ar"):
+        arabic, _pages = pdf_text(seating_plan_pdf(seated_gala))
+    with translation.override("zh-hans"):
+        chinese, _pages = pdf_text(seating_plan_pdf(seated_gala))
+
+    # pypdf reads Arabic back shaped, in reading order.
+    assert arabic_reshaper.reshape("مأدبة رسمية على شرف رؤساء الوفود") in arabic
+    assert arabic_reshaper.reshape("مائدة الشرف") in arabic
+    assert arabic_reshaper.reshape("الاحتياجات الغذائية") in arabic
+    assert "欢迎代表团团长国宴" in chinese
+    assert "第 1 桌\N{FULLWIDTH COMMA}主桌" in chinese
+    assert VIETNAMESE_NAME in arabic
+    assert VIETNAMESE_NAME in chinese
