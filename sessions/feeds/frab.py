@@ -93,7 +93,8 @@ def _event(entry, conference, language, tz):
         "room": room,
         "slug": f"{conference.slug}-{entry['id']}-{entry['slug']}",
         "url": feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"),
-        "title": f"CANCELLED: {title}" if cancelled else title,
+        # frab has no state: readers that show only titles must still see the cancellation.
+        "title": _("CANCELLED: %(title)s") % {"title": title} if cancelled else title,
         "subtitle": "",
         "type": entry["kind"],
         "track": entry["kind"],

@@ -179,6 +179,12 @@ def test_a_cancelled_session_says_so_in_frab_and_as_fields_in_json(client, signi
     assert session["illustrative"] is False
 
 
+def test_a_cancelled_title_is_marked_in_the_feed_language(client, signing):
+    events = ElementTree.fromstring(_get(client, "schedule.xml?lang=fr").content).iter("event")
+
+    assert [event.findtext("title") for event in events][1] == "ANNULÉ : Roundtable"
+
+
 def test_the_json_feed_keeps_languages_chairs_and_organisations_apart(client, signing):
     session = _get(client, "schedule/").json()["days"][0]["sessions"][0]
 
