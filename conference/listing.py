@@ -20,13 +20,15 @@ from conference.fonts import (
     prints_right_to_left,
     register_fonts,
 )
+from conference.local_time import time_label
 
 MARGIN = 15 * mm
 
 
-def listing_pdf(*, title, lines, header, rows, widths, tzinfo, empty) -> bytes:
+def listing_pdf(*, title, lines, header, rows, widths, conference, empty) -> bytes:
     """`rows` are lists of strings (a cell may be a list of strings: one line each, the first
-    in bold); `widths` are fractions of the page's width."""
+    in bold); `widths` are fractions of the page's width. The printing time is `conference`'s,
+    labelled as the pages label it ("Hanoi time, UTC+7")."""
     regular, bold = register_fonts()
     styles = {
         "title": ParagraphStyle("title", fontName=bold, fontSize=15, leading=19),
@@ -35,8 +37,10 @@ def listing_pdf(*, title, lines, header, rows, widths, tzinfo, empty) -> bytes:
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=9, leading=11),
     }
     printed = _("Printed on %(when)s (%(zone)s)") % {
-        "when": formats.date_format(timezone.localtime(timezone.now(), tzinfo), "j F Y, H:i"),
-        "zone": str(tzinfo),
+        "when": formats.date_format(
+            timezone.localtime(timezone.now(), conference.tzinfo), "j F Y, H:i"
+        ),
+        "zone": time_label(conference),
     }
     buffer = BytesIO()
     document = SimpleDocTemplate(

@@ -23,7 +23,9 @@ class ConsoleAdminConfig(AdminConfig):
 
     def ready(self):
         # Before the apps' consoles register (super().ready() discovers them): they copy it.
+        from config.console_time import use_conference_time_in_lists
         from config.widgets import use_conference_time_widget
 
         use_conference_time_widget()
+        use_conference_time_in_lists()
         super().ready()

@@ -5,19 +5,16 @@ import sys
 import time
 
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.auth import logout
-from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from conference.local_time import conference_of, conference_time, default_conference
-from conference.models import Conference
+from conference.local_time import conference_time
 from conference.security_log import record_security_event
 from config.api_errors import error_response
+from config.console_time import console_conference
 
 logger = logging.getLogger(__name__)
 
@@ -150,10 +147,11 @@ def server_error(request):
 class ConsoleConferenceTimeMiddleware:
     """Show and read every date and time of the console in the conference's timezone.
 
-    The conference is the one of the object on the page (a session's, a bilateral's, a badge's:
-    found through its foreign keys), else the one a list is filtered by, else the next one to
-    end (`default_conference`). Django's forms then read "18:00" as 18:00 in Hanoi, and lists and
-    read-only fields show Hanoi time; the widgets say so ("Hanoi time, UTC+7").
+    The conference is the one the object on the page is made for or belongs to (a session's, a
+    bilateral's, a badge's: found through its foreign keys), else the one a list is filtered by,
+    else the next one to end (config/console_time.py). Django's forms then read "18:00" as 18:00
+    in Hanoi, and lists and read-only fields show Hanoi time; the widgets say so ("Hanoi time,
+    UTC+7").
     """
 
     def __init__(self, get_response):
@@ -167,39 +165,3 @@ class ConsoleConferenceTimeMiddleware:
             return self.get_response(request)
         with conference_time(console_conference(request)):
             return self.get_response(request)
-
-
-def console_conference(request):
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return default_conference()
-    if str(match.kwargs.get("conference_id", "")).isdigit():
-        conference = Conference.objects.filter(pk=match.kwargs["conference_id"]).first()
-        if conference is not None:
-            return conference
-    object_id = match.kwargs.get("object_id")
-    if object_id is not None:
-        instance = _console_object(match.url_name or "", object_id)
-        if instance is not None:
-            conference = conference_of(instance)
-            if conference is not None:
-                return conference
-    for key, value in request.GET.items():
-        named = key == "conference" or key.endswith(("conference__id__exact", "conference__exact"))
-        if named and value.isdigit():
-            conference = Conference.objects.filter(pk=value).first()
-            if conference is not None:
-                return conference
-    return default_conference()
-
-
-def _console_object(url_name, object_id):
-    """The object of a console page named `<app>_<model>_<view>` (change, history, delete...)."""
-    for model in admin.site._registry:
-        if url_name.startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
-            try:
-                return model._default_manager.filter(pk=object_id).first()
-            except (ValueError, ValidationError):
-                return None
-    return None

@@ -12,7 +12,6 @@ import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from django.template import Context, TemplateDoesNotExist
 from django.template.base import tag_re
@@ -34,8 +33,10 @@ _DIRECTORIES = {
 }
 MESSAGE_LANGUAGES = tuple(sorted(_DIRECTORIES))
 # The tags a template may use and still be rendered once for many recipients: none of them can
-# read the recipient without naming it, and naming it in a tag is refused below.
-_PLAIN_TAGS = re.compile(r"\{%\s*(?!(?:if|elif|else|endif|for|empty|endfor)\b)")
+# read the recipient without naming it, and naming it in a tag is refused below. (The spaces
+# are taken possessively: otherwise "{%" alone would match before " if" and refuse every tag.)
+_PLAIN_TAGS = re.compile(r"\{%\s*+(?!(?:if|elif|else|endif|for|empty|endfor|load)\b)")
+_LOAD_TAGS = re.compile(r"\{%\s*load\b[^%]*%\}")
 # Stands for the n-th per-recipient value; PostgreSQL text never holds NUL, so no text has one.
 _PLACEHOLDER = re.compile("\x00(\\d+)\x00")
 # A placeholder with the characters around it up to the nearest white space.
@@ -89,7 +90,7 @@ def render_message(name: str, *, language: str, context: dict) -> RenderedMessag
     """Subject, text and HTML of message `name` in `language` (or English). Times in the context
     are shown in the timezone of `context["conference"]`."""
     template, language = _template(name, language)
-    return _render(template, language, context)
+    return _render(template.template, language, context)
 
 
 def render_for_each(
@@ -99,15 +100,15 @@ def render_for_each(
     context is shared. Same result, in about the time of one rendering.
 
     The template is rendered once with placeholders for the values it prints of the object
-    (`{{ key.attribute }}`), and each object's values are filled in: as they are in the text,
-    escaped in the HTML. That is exact when the template only prints those values (checked on
-    its source; a template that filters them, tests them or names the object in a tag is
-    rendered for each object) and when a value changes nothing around it: it is not empty,
-    holds no line break and no leading or trailing space (which would move the subject, the
-    paragraphs or the stripping), and the words it stands in are not made into links in the
-    HTML. An object whose values do not qualify is rendered on its own. The first object filled
-    in is also rendered on its own, as a check of the whole: should the two differ, every
-    object is rendered on its own.
+    (`{{ key.attribute }}`, `{{ key|fr_de }}`: an attribute, filters without argument), and each
+    object's values are filled in: as they are in the text, escaped in the HTML. That is exact
+    when the template only prints those values (checked on its source; a template that tests
+    them or names the object in a tag is rendered for each object) and when a value changes
+    nothing around it: it is not empty, holds no line break and no leading or trailing space
+    (which would move the subject, the paragraphs or the stripping), and the words it stands in
+    are not made into links in the HTML. An object whose values do not qualify is rendered on
+    its own. The first object filled in is also rendered on its own, as a check of the whole:
+    should the two differ, every object is rendered on its own.
 
     What pays for it: `bench/invitations.py --sizes 1000 --warm-up 50` on the 2-core CI machine,
     2026-12-04: the organiser's "Send invitations" queued 1,000 invitations in 1.66 s with it and
@@ -116,26 +117,32 @@ def render_for_each(
     template, language = _template(name, language)
 
     def each(obj):
-        return _render(template, language, {**context, key: obj})
+        return _render(template.template, language, {**context, key: obj})
 
-    attributes = _printed_attributes(template.template.source, key)
-    if len(objects) < 2 or attributes is None:
+    source = template.template.source
+    expressions = _printed_expressions(source, key)
+    if len(objects) < 2 or expressions is None:
         return [each(obj) for obj in objects]
-    placeholders = {attribute: f"\x00{n}\x00" for n, attribute in enumerate(attributes)}
-    skeleton = _render(template, language, {**context, key: SimpleNamespace(**placeholders)})
+    engine = template.template.engine
+    # The template with each printed expression replaced by its placeholder.
+    skeleton_template = engine.from_string(
+        _printed_block(key).sub(lambda block: f"\x00{expressions.index(block[1])}\x00", source)
+    )
+    skeleton = _render(skeleton_template, language, context)
     chunks = _CHUNK.findall(f"{skeleton.subject}\n{skeleton.text}")
     if not all(_unlinked(chunk) for chunk in chunks):
         return [each(obj) for obj in objects]
     # The values as the template prints them (localised, in the message's language).
-    printed = template.template.engine.from_string(
-        "\x00".join(f"{{{{ {key}.{attribute} }}}}" for attribute in attributes)
+    printed = engine.from_string(
+        "".join(_LOAD_TAGS.findall(source))
+        + "\x00".join(f"{{{{ {expression} }}}}" for expression in expressions)
     )
     results, checked = [], False
     with _overrides(language, context):
         for obj in objects:
             values = printed.render(Context({key: obj}, autoescape=False)).split("\x00")
-            values = values if attributes else []
-            filled = _fill(skeleton, chunks, values) if len(values) == len(attributes) else None
+            values = values if expressions else []
+            filled = _fill(skeleton, chunks, values) if len(values) == len(expressions) else None
             if filled is not None and not checked:
                 checked = True
                 if filled != each(obj):
@@ -169,7 +176,7 @@ def _render(template, language, context):
             # "Hanoi time, UTC+7" in the message's language: the label every page shows.
             context = {"time_label": time_label(context["conference"]), **context}
         # Plain text: no HTML escaping (the HTML alternative escapes in its own layout).
-        rendered = template.template.render(Context(context, autoescape=False)).strip()
+        rendered = template.render(Context(context, autoescape=False)).strip()
         subject, _, body = rendered.partition("\n")
         body = body.strip()
         html = render_to_string(
@@ -179,9 +186,15 @@ def _render(template, language, context):
     return RenderedMessage(language=language, subject=subject.strip(), text=body, html=html)
 
 
-def _printed_attributes(source, key):
-    """The attributes of `key` that the template prints, or None if it uses `key` otherwise."""
-    printed, named = re.compile(rf"\{{\{{\s*{key}\.(\w+)\s*\}}\}}"), re.compile(rf"\b{key}\b")
+def _printed_block(key):
+    """`{{ key.attribute }}` or `{{ key|filter }}` (an attribute, filters without argument)."""
+    return re.compile(rf"\{{\{{\s*({key}(?:\.\w+)?(?:\|\w+)*)\s*\}}\}}")
+
+
+def _printed_expressions(source, key):
+    """What the template prints of `key` ("delegation.display_name", "delegation|fr_de"), or
+    None if it uses `key` otherwise."""
+    printed, named = _printed_block(key), re.compile(rf"\b{key}\b")
     blocks = tag_re.findall(source)
     if _PLAIN_TAGS.search(source) or any(
         named.search(block) and not printed.fullmatch(block) for block in blocks

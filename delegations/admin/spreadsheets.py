@@ -27,6 +27,7 @@ from delegations.resources import (
     EncryptedTempStorage,
     InviteeResource,
     TravelExportResource,
+    column_headings,
 )
 
 
@@ -47,6 +48,16 @@ class ExportSelection(BackgroundExportMixin, ExportActionMixin):
 
     def get_valid_export_item_pks(self, request):
         return self.get_queryset(request).values_list("pk", flat=True)
+
+    def init_request_context_data(self, request, form):
+        # The columns by their plain names ("Family name"), not the file's keys ("family_name").
+        context = super().init_request_context_data(request, form)
+        kwargs = self.get_export_resource_kwargs(request)
+        context["fields_list"] = [
+            (resource.get_display_name(), column_headings(resource(**kwargs)))
+            for resource in self.get_export_resource_classes(request)
+        ]
+        return context
 
 
 class ImportInto(ImportMixin, ExportSelection):
@@ -82,6 +93,15 @@ class ImportInto(ImportMixin, ExportSelection):
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None) or {}
+        if "fields_list" in context:
+            # The columns by their plain names, each with the key the file's first row gives.
+            resources = [
+                resource_class(**self.get_import_resource_kwargs(request))
+                for resource_class in self.get_import_resource_classes(request)
+            ]
+            context["fields_list"] = [
+                (resource.get_display_name(), column_headings(resource)) for resource in resources
+            ]
         upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
         name = getattr(upload, "tmp_storage_name", None)
         if name and "confirm_form" not in context:

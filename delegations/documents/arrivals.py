@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from conference.listing import listing_pdf
+from conference.local_time import time_label
 from delegations.services.arrivals import ARRIVAL
 
 
@@ -40,7 +41,7 @@ def movements_sheet_pdf(conference, day, movements, *, direction=ARRIVAL) -> byt
         )
     return listing_pdf(
         title=conference.name,
-        lines=[heading, _("Times in %(zone)s.") % {"zone": conference.timezone}],
+        lines=[heading, _("Times in %(time_label)s") % {"time_label": time_label(conference)}],
         header=[
             _("Time"),
             _("Flight"),
@@ -52,7 +53,7 @@ def movements_sheet_pdf(conference, day, movements, *, direction=ARRIVAL) -> byt
         ],
         rows=rows,
         widths=[0.06, 0.09, 0.15, 0.22, 0.2, 0.14, 0.14],
-        tzinfo=tzinfo,
+        conference=conference,
         empty=empty,
     )
 

@@ -1,5 +1,6 @@
 """Imports and exports of the console (django-import-export), one module per list."""
 
+from delegations.resources.base import column_headings
 from delegations.resources.delegates import DelegateImportResource
 from delegations.resources.exports import (
     DelegateExportResource,
@@ -16,4 +17,5 @@ __all__ = [
     "EncryptedTempStorage",
     "InviteeResource",
     "TravelExportResource",
+    "column_headings",
 ]

@@ -9,15 +9,53 @@ imports nothing.
 
 import re
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import resources
 
 from conference.errors import DomainError
 from conference.statistics import refresh_statistics
 from conference.text import spreadsheet_cell
 from delegations.resources.widgets import cell_text
+
+# The columns whose name the model's fields do not give (a property, a count, a computed cell).
+_HEADINGS = {
+    "arrival": gettext_lazy("Arrival"),
+    "conference": gettext_lazy("conference"),
+    "delegates": gettext_lazy("delegates"),
+    "delegation": gettext_lazy("delegation"),
+    "departure": gettext_lazy("Departure"),
+    "passport_number": gettext_lazy("passport number"),
+    "photo": gettext_lazy("photo"),
+}
+
+
+def column_headings(resource) -> list[tuple[str, str]]:
+    """(plain name, column) of each column of `resource`, in the reader's language: "Family name
+    (as in the passport)", "family_name". The console's import and export pages list these
+    instead of the bare column names."""
+    return [
+        (capfirst(str(_heading(resource._meta.model, field))), field.column_name)
+        for field in resource.get_user_visible_fields()
+    ]
+
+
+def _heading(model, field):
+    if field.column_name in _HEADINGS:
+        return _HEADINGS[field.column_name]
+    # The verbose name of the model field the column reads ("delegate__family_name").
+    verbose_name, current = field.column_name.replace("_", " "), model
+    for part in (field.attribute or "").split("__"):
+        try:
+            model_field = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            break
+        verbose_name = model_field.verbose_name
+        current = model_field.related_model or current
+    return verbose_name
 
 
 def column_key(heading) -> str:

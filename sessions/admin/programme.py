@@ -9,14 +9,39 @@ from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
 from sessions import services
 from sessions.admin.interpretation import InterpretationPlanMixin
+from sessions.admin.translations import (
+    TranslationsFormMixin,
+    translation_field_names,
+    with_translation_fields,
+)
 from sessions.models import Session, SessionPerson
 from sessions.services.programme import PLACEMENT_FIELDS
 
 
-class SessionAdminForm(forms.ModelForm):
+class SessionAdminForm(TranslationsFormMixin, forms.ModelForm):
     """The console's session form. The rules (a room of the venue, an end after the start, no
     published session on another) are the programme services'; the form asks them before
-    anything is saved, so a refusal shows beside the fields and nothing is written."""
+    anything is saved, so a refusal shows beside the fields and nothing is written. The title
+    and description in each language are fields of their own (sessions/admin/translations.py),
+    not the raw JSON of `translations`."""
+
+    class Meta:
+        model = Session
+        # Not `translations`: the per-language fields write it. Not `state`: the actions move it.
+        fields = [
+            "conference",
+            "slug",
+            "kind",
+            "title",
+            "description",
+            "room",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "access",
+            "languages",
+            "is_illustrative",
+        ]
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds the values typed
@@ -40,6 +65,10 @@ class SessionPersonFormSet(BaseInlineFormSet):
                 services.check_session_delegate(self.instance, delegate)
             except DomainError as error:
                 form.add_error("delegate", error.message)
+
+
+# The admin lists a form's fields from the class, so the per-language fields are declared on it.
+SessionAdminForm = with_translation_fields(SessionAdminForm)
 
 
 class SessionPersonInline(admin.TabularInline):
@@ -67,13 +96,29 @@ class SessionAdmin(InterpretationPlanMixin, ReadOnlyHistoryAdmin):
         # A session does not move to another conference once it exists.
         return ["conference", "state"] if obj else ["state"]
 
+    def get_fieldsets(self, request, obj=None):
+        translated = translation_field_names()
+        fields = [name for name in self.get_fields(request, obj) if name not in translated]
+        return [
+            (None, {"fields": fields}),
+            (
+                _("Title and description in each language"),
+                {
+                    "fields": [translated[n : n + 2] for n in range(0, len(translated), 2)],
+                    "description": _(
+                        "Leave a language empty to show the title and description above."
+                    ),
+                },
+            ),
+        ]
+
     def save_model(self, request, obj, form, change):
         """Every save goes through the programme's services (`create_session`,
         `reschedule_session`, `update_session`), never a plain ModelForm save."""
         obj._history_user = request.user
-        typed = {name: form.cleaned_data[name] for name in form.changed_data}
+        typed = form.model_values(form.changed_data)
         if not change:
-            fields = {name: form.cleaned_data[name] for name in form.cleaned_data}
+            fields = form.model_values(form.cleaned_data)
             session = services.create_session(fields.pop("conference"), **fields)
             obj.pk, obj.created_at, obj.updated_at = (
                 session.pk,

@@ -24,6 +24,6 @@ def signing_order_pdf(conference, signatories) -> bytes:
             for signatory in signatories
         ],
         widths=[0.08, 0.27, 0.4, 0.25],
-        tzinfo=conference.tzinfo,
+        conference=conference,
         empty=_("Nobody has a place in the signing order yet."),
     )

@@ -39,7 +39,7 @@ def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
             for row in rows
         ],
         widths=[0.05, 0.2, 0.33, 0.2, 0.08, 0.14],
-        tzinfo=tzinfo,
+        conference=conference,
         empty=_("Nobody is inscribed to speak yet."),
     )
 

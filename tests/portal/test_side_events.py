@@ -62,3 +62,16 @@ def test_the_focal_point_withdraws_its_side_event(client, slot):
 
     application.refresh_from_db()
     assert application.state == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Times in Hanoi time, UTC+7."), ("fr", "Horaires : heure de Hanoi, UTC+7.")],
+)
+def test_the_side_events_page_labels_the_conferences_time(client, invite, language, label):
+    signed_in_focal_point(client, invite, country="SN", language=language)
+
+    page = client.get("/portal/side-events/").content.decode()
+
+    assert label in page
+    assert "Asia/Ho_Chi_Minh" not in page

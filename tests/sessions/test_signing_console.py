@@ -279,7 +279,7 @@ def test_the_signing_order_prints_in_slot_order_with_vietnamese_names(client, ha
     assert -1 not in positions, text
     assert positions == sorted(positions)
     assert "United Nations Convention against Cybercrime" in text
-    assert "Printed on 25 October 2025, 08:00 (Asia/Ho_Chi_Minh)" in text
+    assert "Printed on 25 October 2025, 08:00 (Hanoi time, UTC+7)" in text
     assert austria.delegate.full_name not in text
 
 

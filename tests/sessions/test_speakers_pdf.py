@@ -96,7 +96,7 @@ def test_the_speakers_list_prints_in_speaking_order_with_vietnamese_names(client
     assert positions == sorted(positions)
     for expected in (
         "Signing Conference of the Hanoi Convention",
-        "Printed on 24 October 2025, 18:05 (Asia/Ho_Chi_Minh)",
+        "Printed on 24 October 2025, 18:05 (Hanoi time, UTC+7)",
         "Saturday 25 October 2025, 14:00\N{EN DASH}14:12, Main Hall: General debate",
         "Sunday 26 October 2025, 09:00\N{EN DASH}09:30, Main Hall: General debate",
         "Phó Thủ tướng",

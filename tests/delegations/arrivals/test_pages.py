@@ -170,3 +170,22 @@ def test_the_logistics_desk_registers_an_officer_and_assigns_a_delegation(
     assert "works for another conference" in refused.content.decode()
     assert assigned.status_code == 302
     assert list(officer.assignments.values_list("delegation", flat=True)) == [delegation.pk]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("en", "Times in Hanoi time, UTC+7."),
+        ("fr", "Horaires : heure de Hanoi, UTC+7."),
+        ("vi", "Thời gian theo giờ Hanoi, UTC+7."),
+    ],
+)
+def test_the_officers_home_labels_the_conferences_time_in_the_readers_language(
+    two_officers, language, label
+):
+    client, _mine, _theirs = two_officers
+
+    home = client.get("/liaison/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert label in home
+    assert "Asia/Ho_Chi_Minh" not in home
