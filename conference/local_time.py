@@ -11,12 +11,31 @@ from contextvars import ContextVar
 from datetime import UTC, datetime, time
 
 from django.db import models
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext
 
 from conference.models import Conference
 
 _current_label: ContextVar[str] = ContextVar("conference_time_label", default="")
+
+
+# How a language joins the weekday to its long date; the date itself is the language's own
+# DATE_FORMAT, which declines the month in Russian ("25 октября"), says "de" ("25 de octubre de
+# 2025") and writes 年月日 ("2025年10月25日"), where one fixed pattern got all three wrong.
+_WEEKDAY_AND_DATE = {
+    "zh-hans": "{date}{weekday}",
+    "vi": "{weekday}, {date}",
+    "ru": "{weekday}, {date}",
+}
+
+
+def long_date(value) -> str:
+    """ "Saturday 25 October 2025", as the reader's language writes it."""
+    pattern = _WEEKDAY_AND_DATE.get(get_language(), "{weekday} {date}")
+    date = formats.date_format(value, "DATE_FORMAT")
+    if get_language() == "vi":  # "Thứ 7, ngày 25 tháng 10 năm 2025": lower case after the comma
+        date = date[:1].lower() + date[1:]
+    return pattern.format(weekday=formats.date_format(value, "l"), date=date)
 
 
 def utc_offset(conference) -> str:

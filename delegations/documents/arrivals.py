@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from conference.listing import listing_pdf
-from conference.local_time import time_label
+from conference.local_time import long_date, time_label
 from delegations.services.arrivals import ARRIVAL
 
 
@@ -13,7 +13,7 @@ def movements_sheet_pdf(conference, day, movements, *, direction=ARRIVAL) -> byt
     """One row per delegation's party on one flight, in time order; times in the conference's
     timezone, wherever the server is."""
     tzinfo = conference.tzinfo
-    when = formats.date_format(day, "l j F Y")
+    when = long_date(day)
     if direction == ARRIVAL:
         heading = _("Arrivals on %(day)s") % {"day": when}
         empty = _("No arrival is expected on this day.")

@@ -4,6 +4,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from conference.listing import listing_pdf
+from conference.local_time import long_date
 
 
 def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
@@ -46,7 +47,7 @@ def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
 
 def _sitting(session, tzinfo):
     starts, ends = session.starts_at.astimezone(tzinfo), session.ends_at.astimezone(tzinfo)
-    day = formats.date_format(starts, "l j F Y")
+    day = long_date(starts)
     hours = "\N{EN DASH}".join(formats.time_format(moment, "H:i") for moment in (starts, ends))
     room = f", {session.room.name}" if session.room_id else ""
     title = session.localized(translation.get_language())[0]
