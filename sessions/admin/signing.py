@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.files import pdf_download, private_file
 from conference.models import Conference
@@ -51,7 +52,9 @@ class ApproveFullPowersForm(forms.Form):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(admin.ModelAdmin):
+class SignatoryAdmin(WritesThroughServices, admin.ModelAdmin):
+    change_page_read_only = True  # every step of the ceremony is an action
+
     list_display = [
         "slot",
         "delegation",
