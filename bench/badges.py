@@ -1,7 +1,12 @@
 """Benchmark: 500 badges with photos printed as one PDF, against plain reportlab pages, in the
 same run.
 
-    .venv/bin/python bench/badges.py [--count 500] [--runs 3]
+    .venv/bin/python bench/badges.py [--count 500] [--runs 3] [--without-caches]
+
+With --without-caches it also prints, in the same run, the badges' time with each of the
+`functools.cache`s on their path turned off in turn (`conference.fonts.register_fonts`,
+`conference.fonts._glyphs`): the figure each cache's docstring quotes. (`_flag` of
+delegations/documents/badges.py had one too, removed once this showed it paid nothing.)
 
 Measured: `badges_pdf` on a queryset of issued badges, as the console's print action calls it
 (the queries, reading and scaling down each photo, flags, QR codes, the fonts). Baseline: as
@@ -37,6 +42,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--without-caches", action="store_true")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
@@ -54,6 +60,8 @@ def main():
         call_command("migrate", verbosity=0)
         try:
             run(args.count, args.runs)
+            if args.without_caches:
+                run_without_caches(args.count, args.runs)
         finally:
             clean_up()
 
@@ -88,6 +96,44 @@ def run(count, runs):
         f"ratio badges / plain: {badge_s / plain_s:.1f}x; target {count} within 30 s: "
         f"{'met' if badge_s <= 30 else 'MISSED'}"
     )
+
+
+def run_without_caches(count, runs):
+    """The badges' PDF with each cache on its path replaced by the function it wraps."""
+    from conference import fonts
+    from delegations.documents.badges import badges_pdf
+    from delegations.models import Badge
+
+    # The badges `run` made.
+    badges = Badge.objects.filter(conference__slug=f"bench{RUN}").order_by("number")
+    cached = {
+        "conference.fonts.register_fonts": (fonts, "register_fonts"),
+        "conference.fonts._glyphs": (fonts, "_glyphs"),
+    }
+
+    def median_seconds():
+        times = []
+        for _ in range(runs):
+            for module, name in cached.values():
+                cache_clear = getattr(getattr(module, name), "cache_clear", None)
+                if cache_clear:
+                    cache_clear()  # every variant starts cold, as a new worker does
+            started = time.perf_counter()
+            badges_pdf(badges)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    baseline = median_seconds()
+    print(f"badges: {count}, runs: {runs} (medians), each cache turned off in turn")
+    print(f"{'all caches on':>40} {baseline:>8.2f} s")
+    for label, (module, name) in cached.items():
+        wrapper = getattr(module, name)
+        setattr(module, name, wrapper.__wrapped__)
+        try:
+            seconds = median_seconds()
+        finally:
+            setattr(module, name, wrapper)
+        print(f"{'without ' + label:>40} {seconds:>8.2f} s  ({seconds / baseline:.2f}x)")
 
 
 def make_badges(count):

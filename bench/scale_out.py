@@ -27,9 +27,7 @@ import argparse
 import json
 import multiprocessing
 import os
-import secrets
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -44,6 +42,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench import scale_report  # noqa: E402
 from bench.scale_load import client_main  # noqa: E402
+from bench.scale_processes import (  # noqa: E402
+    create_database,
+    drop_database,
+    production_environment,
+    serve_smtp,
+    start_servers,
+    wait_ready,
+)
 
 RUN = uuid.uuid4().hex[:6]
 BIN = ROOT / ".venv" / "bin"
@@ -69,158 +75,6 @@ def parse_args():
     if not database_url.startswith(("postgres://", "postgresql://")) or not redis_url:
         parser.error("set DATABASE_URL (PostgreSQL) and REDIS_URL to a database of your own")
     return args, database_url, redis_url
-
-
-def production_environment(database_url, redis_url, *, smtp_port, media, static):
-    from cryptography.fernet import Fernet
-
-    return {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "https://conference.example.org",
-        "SECURE_SSL_REDIRECT": "false",  # the TLS proxy would redirect; loopback has none
-        "PASSPORT_KEYS": Fernet.generate_key().decode(),
-        "PASSPORT_FINGERPRINT_KEY": secrets.token_hex(32),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
-        "MEDIA_ROOT": str(media),
-        "STATIC_ROOT": str(static),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def serve_smtp(port, path, counter, stop):
-    """Records the Message-ID of every message received, one a line, in `path`."""
-    from email.parser import BytesHeaderParser
-
-    from aiosmtpd.controller import Controller
-
-    class Handler:
-        def __init__(self):
-            self.file = open(path, "a")  # noqa: SIM115 (open for the life of the server)
-
-        async def handle_DATA(self, server, session, envelope):
-            headers = BytesHeaderParser().parsebytes(envelope.original_content)
-            self.file.write(f"{headers['Message-ID']}\n")
-            self.file.flush()
-            with counter.get_lock():
-                counter.value += 1
-            return "250 OK"
-
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    stop.wait()
-    controller.stop()
-
-
-class Group:
-    """A server started in a process group of its own, so that a kill takes its children too."""
-
-    def __init__(self, name, command, *, env, logs, node=None):
-        self.name, self.node = name, node  # node: a Celery worker's name
-        self.log = (logs / f"{name}.log").open("ab")
-        self.process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def signal(self, number):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, number)
-
-    def stop(self):
-        self.signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.signal(signal.SIGKILL)
-            self.process.wait()
-        self.log.close()
-
-
-def create_database(server_url, name):
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def drop_database(server_url, name):
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        # FORCE ends the connections to this database only: the run's own servers.
-        connection.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-
-
-def start_servers(env, ports, args, logs):
-    web_env = {**env, "HOST": "127.0.0.1"}
-    if args.web_workers:
-        web_env["WEB_CONCURRENCY"] = str(args.web_workers)
-    gunicorn = [str(BIN / "gunicorn"), "config.wsgi", "--config", "config/gunicorn.py"]
-    webs = [
-        Group(
-            f"web{n}",
-            # No control socket: its default path is one per user, which the two would share.
-            [*gunicorn, "--no-control-socket"],
-            env={**web_env, "PORT": str(port)},
-            logs=logs,
-        )
-        for n, port in enumerate(ports, start=1)
-    ]
-    celery = [str(BIN / "celery"), "-A", "config", "worker", "--loglevel", "WARNING"]
-    celery += [
-        "--concurrency",
-        str(args.worker_concurrency),
-        "--without-gossip",
-        "--without-mingle",
-    ]
-    workers = [
-        Group(
-            f"worker{n}",
-            [*celery, "-n", f"scale{n}@bench"],
-            env=env,
-            logs=logs,
-            node=f"scale{n}@bench",
-        )
-        for n in (1, 2)
-    ]
-    return webs, workers
-
-
-def wait_ready(ports, *, workers):
-    import requests
-
-    from config.celery import app
-
-    deadline = time.monotonic() + 60
-    pending = set(ports)
-    while pending and time.monotonic() < deadline:
-        for port in list(pending):
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).ok:
-                    pending.discard(port)
-            except requests.RequestException:
-                time.sleep(0.2)
-    while len(app.control.ping(timeout=1)) < workers and time.monotonic() < deadline:
-        time.sleep(0.5)
-    if pending or time.monotonic() >= deadline:
-        raise SystemExit("the web servers or the workers did not start within 60 s")
 
 
 def invite_in_waves(conference, delegation_ids, *, seconds, stop):

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 
 from conference import services
+from conference.admin_services import ReferenceDataAdmin
 from conference.errors import DomainError
 from conference.models import (
     AccessZone,
@@ -28,30 +29,44 @@ class AccessZoneInline(admin.TabularInline):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["name", "city", "country"]
     search_fields = ["name", "city"]
     list_filter = ["country"]
     inlines = [AccessZoneInline, RoomInline]
 
+    def save_formset(self, request, form, formset, change):
+        """The venue's zones and rooms, through the same services as their own pages."""
+        save = services.save_room if formset.model is Room else services.save_access_zone
+        for row in formset.save(commit=False):
+            save(row)
+        for row in formset.deleted_objects:
+            services.delete_reference(row)
+
 
 @admin.register(AccessZone)
-class AccessZoneAdmin(admin.ModelAdmin):
+class AccessZoneAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["code", "name", "venue"]
     list_filter = ["venue"]
     search_fields = ["code", "name"]
 
+    def save_model(self, request, obj, form, change):
+        services.save_access_zone(obj)
+
 
 @admin.register(Room)
-class RoomAdmin(admin.ModelAdmin):
+class RoomAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["name", "venue", "kind", "capacity", "interpretation_booths", "access_zone"]
     list_filter = ["venue", "kind", "access_zone"]
     search_fields = ["name", "venue__name"]
     autocomplete_fields = ["venue", "access_zone"]
 
+    def save_model(self, request, obj, form, change):
+        services.save_room(obj)
+
 
 @admin.register(Conference)
-class ConferenceAdmin(admin.ModelAdmin):
+class ConferenceAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["slug", "name", "city", "start_date", "end_date", "timezone"]
     search_fields = ["slug", "name", "city"]
     list_filter = ["host_country"]
@@ -131,22 +146,22 @@ def _refused_as_form_error(check, *args, **kwargs):
         raise forms.ValidationError(error.message) from error
 
 
-class RegisterAdmin(admin.ModelAdmin):
+class RegisterAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     """Entries of the depositary's register are recorded through the services and then only
-    read (a wrong entry is deleted and recorded again)."""
+    read (a wrong entry is deleted, through `delete_reference`, and recorded again)."""
+
+    change_page_read_only = True
 
     def get_readonly_fields(self, request, obj=None):
         return self.form.Meta.fields if obj is not None else []
 
     def save_model(self, request, obj, form, change):
-        if change:
-            return
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         obj.pk = self.record(**fields).pk
 
 
 @admin.register(Convention)
-class ConventionAdmin(admin.ModelAdmin):
+class ConventionAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["short_title", "adopted_on", "signature_closes_on", "depositary"]
     search_fields = ["title", "short_title"]
     inlines = [SignatureInline, InstrumentInline]

@@ -65,3 +65,14 @@ class WrongInstrument(DomainError):
         "sign accedes to it."
     )
     status_code = 400
+
+
+class StillInUse(DomainError):
+    code = "still_in_use"
+    default_message = _("Other records still depend on it, so it stays.")
+
+
+class ZoneOfAnotherVenue(DomainError):
+    code = "zone_of_another_venue"
+    default_message = _("The access zone belongs to another venue than the room.")
+    status_code = 400

@@ -68,7 +68,12 @@ _RIGHT_TO_LEFT = {"R", "AL"}
 @functools.cache
 def register_fonts() -> tuple[str, str]:
     """Register every face with reportlab once; returns the names of the regular and bold Latin
-    faces, which `for_text` replaces by the face of another script where the text needs it."""
+    faces, which `for_text` replaces by the face of another script where the text needs it.
+
+    Cached because `for_text` calls it for every string measured or drawn. What pays for it:
+    `bench/badges.py --count 3 --runs 3 --without-caches` (4 December 2026, the shared 2-core
+    machine under load, medians): 3 badges in 1.88 s with the cache (cold, one registration per
+    PDF), 99.68 s without it (53x), each call parsing the six faces again (0.8 s)."""
     for name, face in _FACES.items():
         path = _find(face)
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=face.subfont))
@@ -179,6 +184,9 @@ def is_right_to_left(text: str) -> bool:
 
 @functools.cache
 def _glyphs(name):
+    """The characters a face has. Cached: `bench/badges.py --count 3 --runs 3 --without-caches`
+    (same run as `register_fonts`'s figure) printed 3 badges in 1.88 s with it, 2.61 s without
+    it (1.38x), the set being rebuilt for each candidate face of every string."""
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 

@@ -3,108 +3,64 @@
 Every variable has a default that makes `make run` work on a laptop with nothing configured. A
 value that is set but wrong stops the start with an `ImproperlyConfigured` that names it, so a
 typo in production never silently becomes a default.
+
+Two parts live beside it so that this file reads as the list of settings: config/environment.py
+(the one `environ.Env()` and a parser per kind of value) and config/country_names.py (the UN's
+short names of countries, which django-countries shows).
 """
 
-import ipaddress
-import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import environ
-from cryptography.fernet import Fernet
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.country_names import UN_SHORT_NAMES
+from config.environment import (
+    addresses,
+    database,
+    email,
+    fernet_keys,
+    hosts,
+    read,
+    strict_bool,
+    url,
+)
 from delegations.passports import derived_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
-# While `make run` serves, any other command of this checkout (`manage.py invite` in a second
-# shell) links to its port and shows its e-mails in its output: scripts/run.sh writes this file
-# and removes it when it stops. Variables already set win; tests never read it.
-_MAKE_RUN_ENV = BASE_DIR / "var" / "make-run.env"
-if _MAKE_RUN_ENV.exists() and "PYTEST_VERSION" not in os.environ:
-    environ.Env.read_env(_MAKE_RUN_ENV)
-
 # Development fallback only; `config.checks` warns when it is in use, and `check --deploy` fails.
 DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
 
-
-def _read(name, parse, default):
-    """Read one variable; re-raise any parsing failure with the variable's name in it."""
-    raw = env.str(name, default=None)
-    if raw is None or raw == "":
-        return default
-    try:
-        return parse(raw)
-    except (ValueError, ImproperlyConfigured, KeyError) as exc:
-        raise ImproperlyConfigured(f"{name} has an invalid value {raw!r}: {exc}") from exc
-
-
-def _strict_bool(raw):
-    # django-environ reads any unknown word as False; "ture" must not switch DEBUG off quietly.
-    lowered = raw.strip().lower()
-    if lowered in {"1", "true", "yes", "on"}:
-        return True
-    if lowered in {"0", "false", "no", "off"}:
-        return False
-    raise ValueError("expected true or false")
-
-
-def _url(allowed_schemes):
-    def parse(raw):
-        parts = urlsplit(raw)
-        if parts.scheme not in allowed_schemes:
-            raise ValueError(f"scheme must be one of {', '.join(sorted(allowed_schemes))}")
-        return raw.rstrip("/")
-
-    return parse
-
-
-def _database(raw):
-    scheme = urlsplit(raw).scheme
-    if scheme not in environ.Env.DB_SCHEMES:
-        raise ValueError("unknown database scheme; use postgres:// or sqlite:///")
-    return environ.Env.db_url_config(raw)
-
-
-def _hosts(raw):
-    hosts = [host.strip() for host in raw.split(",") if host.strip()]
-    if not hosts:
-        raise ValueError("expected a comma-separated list of host names")
-    return hosts
-
-
-DEBUG = _read("DEBUG", _strict_bool, default=True)
-SECRET_KEY = _read("SECRET_KEY", str, default=DEVELOPMENT_SECRET_KEY)
+DEBUG = read("DEBUG", strict_bool, default=True)
+SECRET_KEY = read("SECRET_KEY", str, default=DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false.")
-ALLOWED_HOSTS = _read("ALLOWED_HOSTS", _hosts, default=["127.0.0.1", "localhost", "[::1]"])
-SITE_URL = _read("SITE_URL", _url({"http", "https"}), default="http://127.0.0.1:8000")
-REDIS_URL = _read("REDIS_URL", _url({"redis", "rediss", "unix"}), default="")
+ALLOWED_HOSTS = read("ALLOWED_HOSTS", hosts, default=["127.0.0.1", "localhost", "[::1]"])
+SITE_URL = read("SITE_URL", url({"http", "https"}), default="http://127.0.0.1:8000")
+REDIS_URL = read("REDIS_URL", url({"redis", "rediss", "unix"}), default="")
 
 DATABASES = {
-    "default": _read(
-        "DATABASE_URL", _database, default=_database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": read(
+        "DATABASE_URL", database, default=database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Keep connections between requests (opening one costs more than a feed served from the cache),
 # checked before reuse so that a restarted database costs one failed request at most.
-DATABASES["default"]["CONN_MAX_AGE"] = _read("CONN_MAX_AGE", int, default=60)
+DATABASES["default"]["CONN_MAX_AGE"] = read("CONN_MAX_AGE", int, default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-_email_config = _read(
+_email_config = read(
     "EMAIL_URL",
-    environ.Env.email_url_config,
-    default=environ.Env.email_url_config("consolemail://"),
+    email,
+    default=email("consolemail://"),
 )
 EMAIL_BACKEND = _email_config["EMAIL_BACKEND"]
-EMAIL_LOG_FILE = _read("EMAIL_LOG_FILE", str, default="")
+EMAIL_LOG_FILE = read("EMAIL_LOG_FILE", str, default="")
 if EMAIL_LOG_FILE and EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":
     EMAIL_BACKEND = "config.mail.AppendingConsoleEmailBackend"  # see config/mail.py
 EMAIL_HOST = _email_config.get("EMAIL_HOST", "localhost")
@@ -114,7 +70,7 @@ EMAIL_HOST_PASSWORD = _email_config.get("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS = _email_config.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email_config.get("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = _read(
+DEFAULT_FROM_EMAIL = read(
     "DEFAULT_FROM_EMAIL", str, default="Hanoi Convention Secretariat <noreply@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -226,11 +182,7 @@ SIMPLE_HISTORY_REVERT_DISABLED = True  # history pages never write (conference/a
 AXES_CLIENT_IP_CALLABLE = "conference.client_address.client_address"
 
 
-def _addresses(raw):
-    return [str(ipaddress.ip_address(entry.strip())) for entry in raw.split(",") if entry.strip()]
-
-
-TRUSTED_PROXIES = _read("TRUSTED_PROXIES", _addresses, default=[])
+TRUSTED_PROXIES = read("TRUSTED_PROXIES", addresses, default=[])
 
 # Argon2id first (Django's first recommendation); older hashes upgrade at the next sign-in.
 # Parameters measured by bench/password_hashing.py: see config/hashers.py.
@@ -248,19 +200,10 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_REDIRECT_URL = "portal:dashboard"
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
-
 # Passport numbers are encrypted with these Fernet keys, newest first (delegations/passports.py).
-def _fernet_keys(raw):
-    keys = [key.strip().encode() for key in raw.split(",") if key.strip()]
-    for key in keys:
-        Fernet(key)  # a malformed key stops the start here, not at the first passport
-    if not keys:
-        raise ValueError("expected comma-separated Fernet keys")
-    return keys
 
-
-PASSPORT_KEYS = _read("PASSPORT_KEYS", _fernet_keys, default=None)
-PASSPORT_FINGERPRINT_KEY = _read("PASSPORT_FINGERPRINT_KEY", str.encode, default=None)
+PASSPORT_KEYS = read("PASSPORT_KEYS", fernet_keys, default=None)
+PASSPORT_FINGERPRINT_KEY = read("PASSPORT_FINGERPRINT_KEY", str.encode, default=None)
 if not DEBUG and (PASSPORT_KEYS is None or PASSPORT_FINGERPRINT_KEY is None):
     raise ImproperlyConfigured(
         "PASSPORT_KEYS and PASSPORT_FINGERPRINT_KEY must be set when DEBUG is false."
@@ -288,9 +231,9 @@ LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ar-ly", "fa", "ur"]  # Django's default,
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = _read("STATIC_ROOT", Path, default=BASE_DIR / "staticfiles")
+STATIC_ROOT = read("STATIC_ROOT", Path, default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
-MEDIA_ROOT = _read("MEDIA_ROOT", Path, default=BASE_DIR / "media")
+MEDIA_ROOT = read("MEDIA_ROOT", Path, default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -359,63 +302,12 @@ SPECTACULAR_SETTINGS = {
 }
 
 COUNTRIES_FIRST = ["VN"]
-# Short names as the United Nations writes them (UNTERM), which protocol officers expect;
-# translated through the catalogues so that each language gets its own UN short name
-# (tests/conference/test_country_names.py checks that names are distinct per language). Some
-# are django-countries' English names, listed for their French (and Vietnamese) UN short names,
-# which django-countries does not give ("Bélarus", not "Biélorussie"): the French articles of
-# conference/french_names.py are those of the UN names.
-COUNTRIES_OVERRIDE = {
-    "AS": _("American Samoa"),
-    "BN": _("Brunei Darussalam"),
-    "BO": _("Bolivia (Plurinational State of)"),
-    "BS": _("Bahamas"),
-    "BY": _("Belarus"),
-    "BZ": _("Belize"),
-    "CD": _("Democratic Republic of the Congo"),
-    "CV": _("Cabo Verde"),
-    "CZ": _("Czechia"),
-    "FM": _("Micronesia (Federated States of)"),
-    "GB": _("United Kingdom of Great Britain and Northern Ireland"),
-    "GT": _("Guatemala"),
-    "GY": _("Guyana"),
-    "IE": _("Ireland"),
-    "IQ": _("Iraq"),
-    "IR": _("Iran (Islamic Republic of)"),
-    "IS": _("Iceland"),
-    "JE": _("Jersey"),
-    "KP": _("Democratic People's Republic of Korea"),
-    "KR": _("Republic of Korea"),
-    "LA": _("Lao People's Democratic Republic"),
-    "MD": _("Republic of Moldova"),
-    "MH": _("Marshall Islands"),
-    "MK": _("North Macedonia"),
-    "MM": _("Myanmar"),
-    "NE": _("Niger"),
-    "NG": _("Nigeria"),
-    "NL": _("Netherlands (Kingdom of the)"),
-    "NR": _("Nauru"),
-    "PS": _("State of Palestine"),
-    "RU": _("Russian Federation"),
-    "SA": _("Saudi Arabia"),
-    "SB": _("Solomon Islands"),
-    "SV": _("El Salvador"),
-    "SY": _("Syrian Arab Republic"),
-    "SZ": _("Eswatini"),
-    "TL": _("Timor-Leste"),
-    "TR": _("Türkiye"),
-    "TT": _("Trinidad and Tobago"),
-    "TZ": _("United Republic of Tanzania"),
-    "US": _("United States of America"),
-    "VA": _("Holy See"),
-    "VE": _("Venezuela (Bolivarian Republic of)"),
-    "VN": _("Viet Nam"),
-    "WS": _("Samoa"),
-}
+# Short names as the United Nations writes them (UNTERM): config/country_names.py.
+COUNTRIES_OVERRIDE = UN_SHORT_NAMES
 
 # Security. Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = _read("SECURE_SSL_REDIRECT", _strict_bool, default=not DEBUG)
+SECURE_SSL_REDIRECT = read("SECURE_SSL_REDIRECT", strict_bool, default=not DEBUG)
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -462,7 +354,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", str.upper, default="INFO")},
+    "root": {"handlers": ["console"], "level": read("LOG_LEVEL", str.upper, default="INFO")},
     "loggers": {
         # One JSON line per security event (conference/security_log.py), always kept at INFO.
         "security": {"handlers": ["console"], "level": "INFO", "propagate": False},

@@ -111,6 +111,14 @@ class GalaSeatTaken(DomainError):
     default_message = _("This seat is already taken.")
 
 
+class GalaTableOccupied(DomainError):
+    code = "gala_table_occupied"
+    default_message = _(
+        "Guests are seated at this table beyond that number of seats: move them, or seat the "
+        "dinner again, first."
+    )
+
+
 class NoSuchGalaSeat(DomainError):
     code = "no_such_gala_seat"
     default_message = _("This table has no such seat.")

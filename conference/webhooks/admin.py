@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_services import ReferenceDataAdmin, WritesThroughServices
 from conference.webhooks.models import Webhook, WebhookDelivery, WebhookEvent
 
 
@@ -27,7 +28,10 @@ class WebhookForm(forms.ModelForm):
 
 
 @admin.register(Webhook)
-class WebhookAdmin(admin.ModelAdmin):
+class WebhookAdmin(ReferenceDataAdmin, admin.ModelAdmin):
+    """Saved and deleted as reference data: a webhook with deliveries in its log stays (it is
+    switched off instead), so that the log keeps saying where each event went."""
+
     form = WebhookForm
     list_display = ["url", "conference", "active", "created_at"]
     list_filter = ["conference", "active"]
@@ -40,7 +44,7 @@ class WebhookAdmin(admin.ModelAdmin):
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(admin.ModelAdmin):
+class WebhookDeliveryAdmin(WritesThroughServices, admin.ModelAdmin):
     """The delivery log: what was sent where, and how it went. Only the service writes it."""
 
     list_display = [

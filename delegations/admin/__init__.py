@@ -9,4 +9,5 @@ from delegations.admin import (  # noqa: F401
     jobs,
     media,
     participants,
+    travel,
 )

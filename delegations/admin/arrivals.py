@@ -12,7 +12,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_services import WritesThroughServices
 from conference.models import Conference
+from conference.services import delete_reference
 from delegations import services
 from delegations.documents.arrivals import movements_sheet_pdf
 from delegations.errors import LiaisonOfficerExists, NotTheSameConference
@@ -33,8 +35,7 @@ class SheetForm(forms.Form):
 
 
 class ArrivalsSheetMixin:
-    """The travel console's sheet of the day (a PDF for the airport desk), and the logistics
-    desk's edits, which reach the liaison officer through the service."""
+    """The travel console's sheet of the day (a PDF for the airport desk)."""
 
     change_list_template = "admin/delegations/travel/change_list.html"
 
@@ -75,9 +76,6 @@ class ArrivalsSheetMixin:
         response["Content-Disposition"] = f'inline; filename="{direction}s-{day.isoformat()}.pdf"'
         return response
 
-    def save_model(self, request, obj, form, change):
-        services.save_travel_as_organiser(obj)
-
 
 class AssignmentFormSet(forms.BaseInlineFormSet):
     def clean(self):
@@ -116,7 +114,7 @@ class NewOfficerForm(forms.ModelForm):
 
 
 @admin.register(LiaisonOfficer)
-class LiaisonOfficerAdmin(admin.ModelAdmin):
+class LiaisonOfficerAdmin(WritesThroughServices, admin.ModelAdmin):
     """A new officer is registered by the service (a sign-in of their own and a welcome
     message); the delegations in their care are listed below the officer."""
 
@@ -144,7 +142,7 @@ class LiaisonOfficerAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
+            services.change_liaison_officer(obj, **{n: getattr(obj, n) for n in form.changed_data})
             return
         data = form.cleaned_data
         officer = services.register_liaison_officer(
@@ -156,6 +154,18 @@ class LiaisonOfficerAdmin(admin.ModelAdmin):
         )
         obj.pk = officer.pk
         obj.user = officer.user
+
+    def save_formset(self, request, form, formset, change):
+        """The delegations in the officer's care, through `assign_liaison_officer` (which takes
+        a delegation from its previous officer) and `unassign_liaison_officer`."""
+        for assignment in formset.save(commit=False):
+            services.assign_liaison_officer(assignment.delegation, form.instance)
+        for assignment in formset.deleted_objects:
+            services.unassign_liaison_officer(assignment)
+
+    def delete_model(self, request, obj):
+        # Refused while delegations are in the officer's care: they would be left without one.
+        delete_reference(obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         messages.info(request, _("A welcome message with a link to choose a password is sent."))

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from delegations import services
 from delegations.admin.jobs import start_job
@@ -29,7 +30,9 @@ class RevocationForm(forms.Form):
 
 
 @admin.register(Badge)
-class BadgeAdmin(ReadOnlyHistoryAdmin):
+class BadgeAdmin(WritesThroughServices, ReadOnlyHistoryAdmin):
+    change_page_read_only = True
+
     list_display = [
         "number",
         "delegate",
@@ -73,6 +76,9 @@ class BadgeAdmin(ReadOnlyHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # issued from the delegates' list
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoked by the action, which the doors hear of
 
     def get_urls(self):
         return [

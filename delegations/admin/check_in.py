@@ -4,12 +4,13 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_services import WritesThroughServices
 from delegations import services
 from delegations.models import Scan, ScannerDevice
 
 
 @admin.register(ScannerDevice)
-class ScannerDeviceAdmin(admin.ModelAdmin):
+class ScannerDeviceAdmin(WritesThroughServices, admin.ModelAdmin):
     list_display = ["name", "conference", "active", "created_at"]
     list_filter = ["conference", "active"]
     search_fields = ["name"]
@@ -23,9 +24,12 @@ class ScannerDeviceAdmin(admin.ModelAdmin):
         # The conference is the token's scope: a scanner for another one is a new scanner.
         return ["conference"] if obj is not None else []
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # switched off instead: its scans keep saying which door it was
+
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            services.change_scanner(obj, name=obj.name, active=obj.active)
             return
         device, token = services.register_scanner(obj.conference, obj.name)
         obj.pk = device.pk
@@ -46,7 +50,7 @@ class ScannerDeviceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Scan)
-class ScanAdmin(admin.ModelAdmin):
+class ScanAdmin(WritesThroughServices, admin.ModelAdmin):
     """The record of every scan, allowed or refused: read-only, written by the doors only."""
 
     list_display = [

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,29 +14,26 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
+from conference.admin_services import WritesThroughServices
 from conference.files import private_file
 from conference.models import Conference
 from delegations import services
-from delegations.admin.arrivals import ArrivalsSheetMixin
 from delegations.admin.badges import IssueBadgesMixin
 from delegations.admin.invitations import InvitationInline, MessageInline
 from delegations.admin.passports import PassportRevealMixin
 from delegations.admin.spreadsheets import (
     DelegateSpreadsheets,
     DelegationSpreadsheets,
-    TravelSpreadsheets,
 )
 from delegations.enums import AccreditationStatus, ProtocolRank
 from delegations.models import (
     Delegate,
     Delegation,
-    PortalAccount,
-    Travel,
 )
 
 
 @admin.register(Delegation)
-class DelegationAdmin(DelegationSpreadsheets, ReadOnlyHistoryAdmin):
+class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHistoryAdmin):
     list_display = [
         "display_name",
         "acronym",
@@ -65,6 +62,23 @@ class DelegationAdmin(DelegationSpreadsheets, ReadOnlyHistoryAdmin):
         "submitted_at",
         "reopened_at",
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A delegation does not move to another conference once it exists.
+        fields = super().get_readonly_fields(request, obj)
+        return ["conference", *fields] if obj else fields
+
+    def save_model(self, request, obj, form, change):
+        """`create_delegation`, or `change_delegation` with the fields typed (which readdresses
+        a waiting invitation to a new focal point); the status is the services' own."""
+        if change:
+            services.change_delegation(obj, **_typed(form))
+            return
+        fields = {name: form.cleaned_data[name] for name in form.cleaned_data}
+        _saved_as(obj, services.create_delegation(fields.pop("conference"), **fields))
+
+    def delete_model(self, request, obj):
+        services.remove_delegation(obj)
 
     def get_urls(self):
         return [
@@ -177,7 +191,11 @@ class RejectionForm(forms.Form):
 
 @admin.register(Delegate)
 class DelegateAdmin(
-    DelegateSpreadsheets, IssueBadgesMixin, PassportRevealMixin, ReadOnlyHistoryAdmin
+    WritesThroughServices,
+    DelegateSpreadsheets,
+    IssueBadgesMixin,
+    PassportRevealMixin,
+    ReadOnlyHistoryAdmin,
 ):
     list_display = [
         "family_name",
@@ -208,6 +226,23 @@ class DelegateAdmin(
         "rejection_reason",
     ]
     actions = ["accredit_selected", "reject_selected", "issue_badges"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A delegate moves to another delegation by being registered there.
+        fields = super().get_readonly_fields(request, obj)
+        return ["delegation", *fields] if obj else fields
+
+    def save_model(self, request, obj, form, change):
+        """`save_delegate_as_organiser`: the organiser's rules, not the portal's window."""
+        if change:
+            services.save_delegate_as_organiser(obj.delegation, delegate=obj, **_typed(form))
+            return
+        fields = {name: form.cleaned_data[name] for name in form.cleaned_data}
+        delegation = fields.pop("delegation")
+        _saved_as(obj, services.save_delegate_as_organiser(delegation, **fields))
+
+    def delete_model(self, request, obj):
+        services.remove_delegate_as_organiser(obj)
 
     def get_queryset(self, request):
         # Order by precedence (highest rank first), then by name.
@@ -324,40 +359,12 @@ def _ids(text):
     return [int(part) for part in text.split(",") if part.strip().isdigit()]
 
 
-@admin.register(Travel)
-class TravelAdmin(ArrivalsSheetMixin, TravelSpreadsheets, ReadOnlyHistoryAdmin):
-    """The airport desk's list: who lands when, on which flight, and who needs a car."""
-
-    list_display = [
-        "delegate",
-        "delegation",
-        "arrives_at",
-        "arrival_flight",
-        "arrival_airport",
-        "departs_at",
-        "departure_flight",
-        "hotel",
-        "transfer",
-    ]
-    list_filter = ["delegate__delegation__conference", "transfer", "arrival_airport"]
-    search_fields = ["delegate__family_name", "arrival_flight", "departure_flight", "hotel"]
-    list_select_related = ["delegate__delegation"]
-    date_hierarchy = "arrives_at"
-    ordering = [F("arrives_at").asc(nulls_last=True)]
-    autocomplete_fields = ["delegate"]
-
-    @admin.display(description=_("delegation"), ordering="delegate__delegation")
-    def delegation(self, travel):
-        return travel.delegate.delegation
+def _typed(form):
+    """The fields the organiser changed, as the form cleaned them."""
+    return {name: form.cleaned_data[name] for name in form.changed_data}
 
 
-@admin.register(PortalAccount)
-class PortalAccountAdmin(admin.ModelAdmin):
-    list_display = ["user", "delegation", "created_at"]
-    list_filter = ["delegation__conference"]
-    search_fields = ["user__email", "delegation__name", "delegation__country"]
-    list_select_related = ["user", "delegation"]
-    readonly_fields = ["user", "delegation", "invitation", "created_at"]
-
-    def has_add_permission(self, request):
-        return False  # accounts are made from an accepted invitation
+def _saved_as(obj, saved):
+    """Make the form's instance the row the service created (for the log and the redirect)."""
+    obj.pk = saved.pk
+    obj._state.adding = False

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
+from conference.admin_services import WritesThroughServices
 from delegations import services
 from delegations.models import (
     Invitation,
@@ -33,7 +34,12 @@ class MessageInline(admin.TabularInline):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(ReadOnlyHistoryAdmin):
+class InvitationAdmin(WritesThroughServices, ReadOnlyHistoryAdmin):
+    """Invitations are sent, reminded, resent and revoked by the actions; never edited or
+    deleted, so that the record says who was invited when."""
+
+    change_page_read_only = True
+
     list_display = [
         "delegation",
         "email",
@@ -63,6 +69,9 @@ class InvitationAdmin(ReadOnlyHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # invitations are sent from the delegations list
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoked by the action instead
 
     @admin.action(description=_("Send a reminder now"), permissions=["change"])
     def remind_selected(self, request, queryset):
@@ -105,7 +114,12 @@ class InvitationAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
+class OutboundMessageAdmin(WritesThroughServices, admin.ModelAdmin):
+    """The outbox is the record of what was sent: read, retried by the action, never edited or
+    deleted here."""
+
+    change_page_read_only = True
+
     list_display = ["subject", "to", "state", "attempts", "last_error", "created_at", "sent_at"]
     list_filter = ["state", "language", "conference"]
     search_fields = ["to", "subject", "idempotency_key"]
@@ -133,6 +147,9 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     actions = ["retry_selected"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
     @admin.action(description=_("Retry now"), permissions=["change"])

@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_services import WritesThroughServices
 from conference.files import private_file
 from delegations.models import ConsoleJob, JobKind, JobState
 from delegations.services import jobs
@@ -83,7 +84,7 @@ class BackgroundExportMixin:
 
 
 @admin.register(ConsoleJob)
-class ConsoleJobAdmin(admin.ModelAdmin):
+class ConsoleJobAdmin(WritesThroughServices, admin.ModelAdmin):
     """Each organiser sees only the jobs they started; nobody edits one."""
 
     list_display = ["__str__", "variant", "state", "progress_bar", "created_at", "finished_at"]
@@ -120,6 +121,9 @@ class ConsoleJobAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return obj is not None and obj.requested_by_id == request.user.pk
+
+    def delete_model(self, request, obj):
+        jobs.discard_job(obj)
 
     def get_urls(self):
         return [

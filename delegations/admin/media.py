@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_services import ReferenceDataAdmin, WritesThroughServices
 from conference.files import private_file
 from delegations import services
 from delegations.enums import MediaState
@@ -22,7 +23,7 @@ from delegations.models import MediaApplication, MediaOutlet
 
 
 @admin.register(MediaOutlet)
-class MediaOutletAdmin(admin.ModelAdmin):
+class MediaOutletAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["name", "country", "conference", "quota", "accredited"]
     list_filter = ["conference"]
     search_fields = ["name"]
@@ -49,7 +50,11 @@ class RefuseForm(forms.Form):
 
 
 @admin.register(MediaApplication)
-class MediaApplicationAdmin(admin.ModelAdmin):
+class MediaApplicationAdmin(WritesThroughServices, admin.ModelAdmin):
+    """Read here; accredited or refused by the actions, which tell the journalist."""
+
+    change_page_read_only = True
+
     list_display = [
         "family_name",
         "given_names",

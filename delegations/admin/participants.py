@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.models import Conference
 from delegations import services
@@ -27,7 +28,7 @@ class IssueForm(forms.Form):
 
 
 @admin.register(ParticipantList)
-class ParticipantListAdmin(admin.ModelAdmin):
+class ParticipantListAdmin(WritesThroughServices, admin.ModelAdmin):
     list_display = ["__str__", "kind", "number", "issued_at", "issued_by", "pdf"]
     list_filter = ["conference", "kind"]
     list_select_related = ["conference", "issued_by"]
@@ -97,7 +98,7 @@ class ParticipantListAdmin(admin.ModelAdmin):
 
 
 @admin.register(ListCheck)
-class ListCheckAdmin(admin.ModelAdmin):
+class ListCheckAdmin(WritesThroughServices, admin.ModelAdmin):
     """Which delegations have confirmed their entries (they do it in the portal)."""
 
     list_display = ["delegation", "checked_at"]
@@ -111,9 +112,12 @@ class ListCheckAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a delegation's confirmation is its own
+
 
 @admin.register(ListEntry)
-class ListEntryAdmin(admin.ModelAdmin):
+class ListEntryAdmin(WritesThroughServices, admin.ModelAdmin):
     """The delegations' corrections of their entries (made in the portal)."""
 
     list_display = ["name", "title", "function", "delegation", "updated_at"]
@@ -126,6 +130,9 @@ class ListEntryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a delegation's correction is its own
 
     @admin.display(description=_("delegation"))
     def delegation(self, entry):

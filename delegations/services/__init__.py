@@ -13,9 +13,11 @@ from delegations.services.accreditation import accredit_delegate, reject_delegat
 from delegations.services.arrivals import (
     arrival_protocol,
     assign_liaison_officer,
+    change_liaison_officer,
     movements_on,
     register_liaison_officer,
     save_travel_as_organiser,
+    unassign_liaison_officer,
 )
 from delegations.services.badges import (
     issue_badge,
@@ -25,6 +27,7 @@ from delegations.services.badges import (
 )
 from delegations.services.check_in import (
     ScanReason,
+    change_scanner,
     record_scan,
     register_scanner,
     scan_message,
@@ -53,6 +56,13 @@ from delegations.services.notifications import (
     notify_programme_changes,
     notify_registration_submitted,
     send_programme_digests,
+)
+from delegations.services.organiser import (
+    change_delegation,
+    close_portal_account,
+    remove_delegate_as_organiser,
+    remove_delegation,
+    save_delegate_as_organiser,
 )
 from delegations.services.outbox import deliver_message, queue_message, retry_now, sweep_outbox
 from delegations.services.participants import (
@@ -86,6 +96,10 @@ __all__ = [
     "apply_for_media_accreditation",
     "arrival_protocol",
     "assign_liaison_officer",
+    "change_delegation",
+    "change_liaison_officer",
+    "change_scanner",
+    "close_portal_account",
     "confirm_list_entries",
     "correct_list_entry",
     "create_delegation",
@@ -121,6 +135,8 @@ __all__ = [
     "reject_delegate",
     "remind_now",
     "remove_delegate",
+    "remove_delegate_as_organiser",
+    "remove_delegation",
     "reopen_registration",
     "resend_invitation",
     "retry_now",
@@ -129,6 +145,7 @@ __all__ = [
     "revoke_invitation",
     "rotate_passport_keys",
     "save_delegate",
+    "save_delegate_as_organiser",
     "save_travel",
     "save_travel_as_organiser",
     "scan_message",
@@ -138,5 +155,6 @@ __all__ = [
     "send_programme_digests",
     "submit_registration",
     "sweep_outbox",
+    "unassign_liaison_officer",
     "upload_credentials",
 ]

@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from conference.errors import full_clean_or_raise
 from conference.models import Conference
+from conference.services import save_reference
 from delegations.emails import render_message
 from delegations.enums import AirportTransfer, GreetingLevel, GroundTransport, ProtocolRank
 from delegations.errors import LiaisonOfficerExists, NotTheSameConference
@@ -211,6 +212,19 @@ def assign_liaison_officer(delegation: Delegation, officer: LiaisonOfficer) -> L
             delegation=delegation, defaults={"officer": officer}
         )
     return assignment
+
+
+def change_liaison_officer(officer: LiaisonOfficer, **fields) -> LiaisonOfficer:
+    """An officer's name, telephone or language of messages; the sign-in (their e-mail address)
+    and the conference stay, a new address is a new officer."""
+    if {"user", "conference"} & set(fields):
+        raise ValueError("An officer's sign-in and conference do not change.")
+    return save_reference(officer, **fields)
+
+
+def unassign_liaison_officer(assignment: LiaisonAssignment) -> None:
+    """Take a delegation out of its officer's care (the delegation then has none)."""
+    LiaisonAssignment.objects.filter(pk=assignment.pk).delete()
 
 
 def travel_snapshot(travel: Travel | None) -> dict:

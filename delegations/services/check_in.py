@@ -69,6 +69,15 @@ def register_scanner(conference: Conference, name: str) -> tuple[ScannerDevice, 
     return device, token
 
 
+def change_scanner(device: ScannerDevice, *, name: str, active: bool) -> ScannerDevice:
+    """Rename a scanner or switch it off (a lost phone): a switched-off scanner's token stops
+    working at its next scan. Its conference and token do not change; a new one is registered."""
+    device.name, device.active = name.strip(), active
+    device.full_clean()
+    device.save(update_fields=["name", "active"])
+    return device
+
+
 def scanner_for_token(token: str) -> ScannerDevice | None:
     """The active scanner holding this token, with its conference; None for any other token."""
     if not token:

@@ -137,10 +137,15 @@ def delete_expired_jobs(now=None) -> int:
     now = now or timezone.now()
     expired = list(ConsoleJob.objects.filter(expires_at__lte=now))
     for job in expired:
-        if job.file:
-            job.file.delete(save=False)
-        job.delete()
+        discard_job(job)
     return len(expired)
+
+
+def discard_job(job: ConsoleJob) -> None:
+    """Delete a job and its file (an export holds personal data: it does not outlive its row)."""
+    if job.file:
+        job.file.delete(save=False)
+    job.delete()
 
 
 def _queryset(job, model):

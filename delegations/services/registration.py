@@ -51,39 +51,59 @@ def save_delegate(
     photo=None,
     **fields,
 ) -> Delegate:
-    """Add a delegate or change one. The passport number is encrypted (and the same person
-    refused twice in a conference); a photo is checked and re-encoded before anything is saved,
-    so a refused photo leaves the delegate as it was."""
+    """Add a delegate or change one, while the registration is open to the focal point. The
+    badge category follows the role, within the conference's quota of each category."""
     cleaned_photo = clean_photo(photo) if photo else None
     with transaction.atomic():
         delegation = _locked_editable(delegation)
-        if delegate is None:
-            delegate = Delegate(delegation=delegation, conference_id=delegation.conference_id)
-        else:
-            delegate = Delegate.objects.get(pk=delegate.pk, delegation=delegation)
-        for name, value in fields.items():
-            setattr(delegate, name, value)
+        fields["badge_category"] = None  # from the role
+        return write_delegate(
+            delegation,
+            delegate,
+            passport_number=passport_number,
+            cleaned_photo=cleaned_photo,
+            within_quota=True,
+            fields=fields,
+        )
+
+
+def write_delegate(
+    delegation, delegate, *, passport_number, cleaned_photo, within_quota, fields
+) -> Delegate:
+    """The write that the focal point's and the organisers' services share, inside their
+    transaction, on a delegation they locked. The passport number is encrypted (and the same
+    person refused twice in a conference); a photo, already checked and re-encoded, is written
+    before the row and removed if the row is refused, so a refusal leaves the delegate as it
+    was. A `badge_category` of None follows the role."""
+    if delegate is None:
+        delegate = Delegate(delegation=delegation, conference_id=delegation.conference_id)
+    else:
+        delegate = Delegate.objects.get(pk=delegate.pk, delegation=delegation)
+    for name, value in fields.items():
+        setattr(delegate, name, value)
+    if delegate.badge_category is None:
         delegate.badge_category = BadgeCategory.for_role(delegate.role)
+    if within_quota:
         _check_quota(delegation, delegate)
-        _set_passport(delegate, passport_number)
-        full_clean_or_raise(delegate, HeadOfDelegationAlreadyNamed, PersonAlreadyRegistered)
-        previous_photo = delegate.photo.name if cleaned_photo else ""
+    _set_passport(delegate, passport_number)
+    full_clean_or_raise(delegate, HeadOfDelegationAlreadyNamed, PersonAlreadyRegistered)
+    previous_photo = delegate.photo.name if cleaned_photo else ""
+    if cleaned_photo:
+        delegate.photo.save("photo.jpg", cleaned_photo, save=False)
+        # The file is written before the row; if the row is refused, the file goes.
+        new_photo = delegate.photo.name
+    try:
+        with transaction.atomic():
+            delegate.save()
+    except DatabaseError as exc:  # refused, or the connection was lost (a 503)
         if cleaned_photo:
-            delegate.photo.save("photo.jpg", cleaned_photo, save=False)
-            # The file is written before the row; if the row is refused, the file goes.
-            new_photo = delegate.photo.name
-        try:
-            with transaction.atomic():
-                delegate.save()
-        except DatabaseError as exc:  # refused, or the connection was lost (a 503)
-            if cleaned_photo:
-                delegate.photo.storage.delete(new_photo)
-            if isinstance(exc, IntegrityError):
-                raise _integrity_error(exc) from exc
-            raise
-        if previous_photo:
-            storage = delegate.photo.storage
-            transaction.on_commit(lambda: storage.delete(previous_photo))
+            delegate.photo.storage.delete(new_photo)
+        if isinstance(exc, IntegrityError):
+            raise _integrity_error(exc) from exc
+        raise
+    if previous_photo:
+        storage = delegate.photo.storage
+        transaction.on_commit(lambda: storage.delete(previous_photo))
     return delegate
 
 

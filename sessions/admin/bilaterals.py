@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.models import Conference
 from sessions import services
@@ -54,7 +55,7 @@ class BilateralMeetingForm(forms.ModelForm):
 
 
 @admin.register(BilateralMeeting)
-class BilateralMeetingAdmin(admin.ModelAdmin):
+class BilateralMeetingAdmin(WritesThroughServices, admin.ModelAdmin):
     form = BilateralMeetingForm
     list_display = [
         "__str__",

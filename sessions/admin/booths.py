@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
+from conference.services import delete_reference
 from delegations.models import Delegation
 from sessions import services
 from sessions.models import Booth, BoothState, Exhibitor, may_exhibit
@@ -58,7 +60,7 @@ class BoothForm(forms.ModelForm):
 
 
 @admin.register(Booth)
-class BoothAdmin(admin.ModelAdmin):
+class BoothAdmin(WritesThroughServices, admin.ModelAdmin):
     form = BoothForm
     list_display = [
         "code",
@@ -93,6 +95,9 @@ class BoothAdmin(admin.ModelAdmin):
             services.change_booth(obj, **fields)
         else:
             obj.pk = services.add_booth(obj.conference, room=obj.room, **fields).pk
+
+    def delete_model(self, request, obj):
+        services.remove_booth(obj)
 
     @admin.display(description=_("allocation"))
     def allocate_link(self, booth):
@@ -197,7 +202,7 @@ class ExhibitorForm(forms.ModelForm):
 
 
 @admin.register(Exhibitor)
-class ExhibitorAdmin(admin.ModelAdmin):
+class ExhibitorAdmin(WritesThroughServices, admin.ModelAdmin):
     form = ExhibitorForm
     list_display = ["delegation", "contact_name", "contact_email", "contact_phone", "website"]
     list_filter = ["delegation__conference", "delegation__kind"]
@@ -217,3 +222,7 @@ class ExhibitorAdmin(admin.ModelAdmin):
             website=obj.website,
         )
         obj.pk = exhibitor.pk
+
+    def delete_model(self, request, obj):
+        # Refused while a booth is allocated to the exhibitor.
+        delete_reference(obj)

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.files import pdf_download
 from sessions import services
@@ -26,7 +27,10 @@ from sessions.selectors import dietary_summary, seating_plan
 
 
 @admin.register(GalaTable)
-class GalaTableAdmin(admin.ModelAdmin):
+class GalaTableAdmin(WritesThroughServices, admin.ModelAdmin):
+    """The dinner's tables, through `save_gala_table` and `remove_gala_table`, which keep the
+    seats of guests already seated."""
+
     list_display = ["__str__", "session", "seats", "is_top_table", "guests_count", "dinner_page"]
     list_filter = [("session", admin.RelatedOnlyFieldListFilter), "is_top_table"]
     ordering = ["session", "-is_top_table", "number"]
@@ -38,6 +42,12 @@ class GalaTableAdmin(admin.ModelAdmin):
             .select_related("session")
             .annotate(guests_count=Count("guests"))
         )
+
+    def save_model(self, request, obj, form, change):
+        services.save_gala_table(obj)
+
+    def delete_model(self, request, obj):
+        services.remove_gala_table(obj)
 
     @admin.display(description=_("guests"), ordering="guests_count")
     def guests_count(self, table):
@@ -152,7 +162,7 @@ class DietaryNeedsFilter(admin.SimpleListFilter):
 
 
 @admin.register(GalaAnswer)
-class GalaAnswerAdmin(admin.ModelAdmin):
+class GalaAnswerAdmin(WritesThroughServices, admin.ModelAdmin):
     form = GalaAnswerForm
     list_display = [
         "delegate",
@@ -213,7 +223,7 @@ class GalaSeatForm(forms.ModelForm):
 
 
 @admin.register(GalaSeat)
-class GalaSeatAdmin(admin.ModelAdmin):
+class GalaSeatAdmin(WritesThroughServices, admin.ModelAdmin):
     form = GalaSeatForm
     list_display = ["delegate", "table", "seat_number", "session"]
     list_filter = [("session", admin.RelatedOnlyFieldListFilter), "table__is_top_table"]
@@ -224,6 +234,9 @@ class GalaSeatAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Seats are given by the seating; the console moves them.
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a guest leaves the plan by sending regrets, or by a new seating
 
     def save_model(self, request, obj, form, change):
         services.move_guest(

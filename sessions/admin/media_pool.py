@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_services import ReferenceDataAdmin
 from conference.errors import DomainError
 from delegations.enums import MediaState
 from delegations.models import MediaApplication
@@ -27,7 +28,7 @@ class PlaceForm(forms.Form):
 
 
 @admin.register(MediaPool)
-class MediaPoolAdmin(admin.ModelAdmin):
+class MediaPoolAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["session", "places", "taken", "holders_link"]
     list_filter = ["session__conference"]
     autocomplete_fields = ["session"]

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from sessions import services
 from sessions.admin.interpretation import InterpretationPlanMixin
@@ -79,7 +80,7 @@ class SessionPersonInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(InterpretationPlanMixin, ReadOnlyHistoryAdmin):
+class SessionAdmin(WritesThroughServices, InterpretationPlanMixin, ReadOnlyHistoryAdmin):
     list_display = ["title", "kind", "starts_at", "ends_at", "room", "state", "conference"]
     list_filter = ["conference", "kind", "state", "room"]
     search_fields = ["title", "slug", "description"]
@@ -148,6 +149,9 @@ class SessionAdmin(InterpretationPlanMixin, ReadOnlyHistoryAdmin):
         for person in formset.deleted_objects:
             services.remove_session_person(person)
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # cancelled by the action, which tells those who had a place
+
     @admin.action(description=_("Publish the selected sessions"), permissions=["change"])
     def publish_selected(self, request, queryset):
         apply_to_selected(
@@ -174,7 +178,7 @@ class SessionAdmin(InterpretationPlanMixin, ReadOnlyHistoryAdmin):
 
 
 @admin.register(SessionPerson)
-class SessionPersonAdmin(admin.ModelAdmin):
+class SessionPersonAdmin(WritesThroughServices, admin.ModelAdmin):
     list_display = ["session", "role", "name", "delegate", "function"]
     list_filter = ["role", "session__conference"]
     search_fields = ["name", "function", "session__title"]

@@ -7,13 +7,14 @@ quotas and the wait list hold here as in the portal.
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.models import Conference
 from sessions import services
@@ -31,7 +32,9 @@ class ReleaseForm(forms.Form):
 
 
 @admin.register(ScheduleRelease)
-class ScheduleReleaseAdmin(admin.ModelAdmin):
+class ScheduleReleaseAdmin(WritesThroughServices, admin.ModelAdmin):
+    change_page_read_only = True
+
     list_display = ["conference", "number", "published_at", "notes", "changed"]
     list_filter = ["conference"]
     date_hierarchy = "published_at"
@@ -96,7 +99,9 @@ class PlaceForm(forms.ModelForm):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(WritesThroughServices, admin.ModelAdmin):
+    change_page_read_only = True
+
     list_display = ["session", "delegate", "delegation", "state", "waitlist_number", "created_at"]
     list_filter = ["session__conference", "state", ("session", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["delegate__family_name", "session__title"]
@@ -114,21 +119,12 @@ class PlaceAdmin(admin.ModelAdmin):
         return place.delegate.delegation
 
     def save_model(self, request, obj, form, change):
-        if change:
-            return
-        try:
-            place = services.reserve_place(obj.session, delegate=obj.delegate)
-        except DomainError as error:
-            # The form was valid, the rule refused: say why, and keep nothing.
-            self.message_user(request, error.message, messages.ERROR)
-            raise _Refused from error
+        # A refusal (a full roundtable, another conference's session) shows on the form.
+        place = services.reserve_place(obj.session, delegate=obj.delegate)
         obj.pk, obj.state, obj.waitlist_number = place.pk, place.state, place.waitlist_number
 
-    def add_view(self, request, form_url="", extra_context=None):
-        try:
-            return super().add_view(request, form_url, extra_context)
-        except _Refused:
-            return redirect("admin:programme_place_add")
+    def has_delete_permission(self, request, obj=None):
+        return False  # given up by the action, which promotes the waiting list
 
     @admin.action(description=_("Give up the selected places"), permissions=["change"])
     def release_selected(self, request, queryset):
@@ -140,7 +136,3 @@ class PlaceAdmin(admin.ModelAdmin):
             request,
             _("Places given up; %(count)d promoted from the wait list.") % {"count": promoted},
         )
-
-
-class _Refused(Exception):
-    """A booking the services refused; the admin's add view turns it into a message."""

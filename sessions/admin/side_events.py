@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_services import ReferenceDataAdmin, WritesThroughServices
 from conference.errors import DomainError
 from conference.models import Room
 from sessions import services
@@ -23,7 +24,7 @@ ACCEPT, MOVE, REFUSE = "accept", "move", "refuse"
 
 
 @admin.register(SideEventSlot)
-class SideEventSlotAdmin(admin.ModelAdmin):
+class SideEventSlotAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["__str__", "conference", "room_count", "accepted_count"]
     list_filter = ["conference"]
     filter_horizontal = ["rooms"]
@@ -94,7 +95,9 @@ class DecisionForm(forms.Form):
 
 
 @admin.register(SideEventApplication)
-class SideEventApplicationAdmin(admin.ModelAdmin):
+class SideEventApplicationAdmin(WritesThroughServices, admin.ModelAdmin):
+    change_page_read_only = True  # decided on the decision page and by the action
+
     list_display = [
         "title",
         "delegation",

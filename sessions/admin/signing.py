@@ -11,6 +11,7 @@ from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from conference.admin_actions import apply_to_selected
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.files import pdf_download, private_file
 from conference.models import Conference
@@ -53,7 +54,9 @@ class ApproveFullPowersForm(forms.Form):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(admin.ModelAdmin):
+class SignatoryAdmin(WritesThroughServices, admin.ModelAdmin):
+    change_page_read_only = True  # every step of the ceremony is an action
+
     list_display = [
         "slot",
         "delegation",

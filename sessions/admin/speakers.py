@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.models import Conference
 from delegations.choices import DelegationChoiceField, delegations_on_the_floor
@@ -42,7 +43,9 @@ class AddSpeakerForm(forms.Form):
 
 
 @admin.register(Inscription)
-class InscriptionAdmin(admin.ModelAdmin):
+class InscriptionAdmin(WritesThroughServices, admin.ModelAdmin):
+    change_page_read_only = True  # withdrawn and swapped by the actions
+
     list_display = ["delegation", "speaker", "level", "requested_at", "position", "withdrawn_at"]
     list_filter = ["conference", ("withdrawn_at", admin.EmptyFieldListFilter)]
     search_fields = ["delegation__name", "delegation__country", "speaker__family_name"]
@@ -65,6 +68,9 @@ class InscriptionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # added from the list in speaking order, through the service
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # withdrawn by the action, which keeps the list's order
 
     def get_urls(self):
         return [

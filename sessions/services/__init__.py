@@ -21,6 +21,7 @@ from sessions.services.booths import (
     close_booth,
     exhibition_hours,
     release_booth,
+    remove_booth,
     reopen_booth,
     save_exhibitor,
 )
@@ -29,6 +30,8 @@ from sessions.services.gala import (
     check_gala_guest,
     check_gala_move,
     move_guest,
+    remove_gala_table,
+    save_gala_table,
     seat_gala_dinner,
 )
 from sessions.services.media_pool import assign_pool_place, release_pool_place
@@ -118,6 +121,8 @@ __all__ = [
     "release_place",
     "release_pool_place",
     "release_schedule",
+    "remove_booth",
+    "remove_gala_table",
     "remove_session_person",
     "reopen_booth",
     "request_bilateral",
@@ -128,6 +133,7 @@ __all__ = [
     "reserve_place",
     "revoke_agenda_link",
     "save_exhibitor",
+    "save_gala_table",
     "schedule_bilaterals",
     "seat_gala_dinner",
     "substitute_speaker",

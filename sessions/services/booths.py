@@ -160,6 +160,16 @@ def release_booth(booth: Booth) -> Booth:
     return booth
 
 
+def remove_booth(booth: Booth) -> None:
+    """Delete a booth entered by mistake. Refused (BoothNotAvailable) while it is allocated: the
+    exhibitor is told by releasing it first."""
+    with transaction.atomic():
+        booth = _locked(booth.pk)
+        if booth.state == BoothState.ALLOCATED:
+            raise BoothNotAvailable(_("Release this booth before deleting it."))
+        booth.delete()
+
+
 def close_booth(booth: Booth) -> Booth:
     """Stop offering an available booth (kept for the organisers, or out of use)."""
     return _set_offered(booth, BoothState.AVAILABLE, BoothState.CLOSED)

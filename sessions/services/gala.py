@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from conference.errors import full_clean_or_raise
 from delegations.enums import DelegateRole
 from delegations.models import Delegate
 from delegations.precedence import BY_LOT, order_delegates
@@ -18,6 +19,7 @@ from delegations.services import ensure_editable
 from sessions.enums import SessionKind
 from sessions.errors import (
     GalaSeatTaken,
+    GalaTableOccupied,
     NoSuchGalaSeat,
     NotAGalaDinner,
     NotEnoughGalaSeats,
@@ -224,6 +226,37 @@ def _heads_host_first(ordered, conference):
     if host is None:
         return heads
     return [host, *(h for h in heads if h.pk != host.pk)]
+
+
+def save_gala_table(table: GalaTable, **fields) -> GalaTable:
+    """Add a table to a gala dinner, or change one. Refused (NotAGalaDinner) for a session that
+    is not a gala dinner, and (GalaTableOccupied) for fewer seats than the highest seat a guest
+    already holds at the table: the seating plan and the place cards would name a seat that is
+    gone."""
+    for name, value in fields.items():
+        setattr(table, name, value)
+    with transaction.atomic():
+        session = _locked(table.session_id)
+        if session.kind != SessionKind.GALA_DINNER:
+            raise NotAGalaDinner()
+        if table.pk is not None:
+            _ensure_seats_free(table, beyond=table.seats)
+        full_clean_or_raise(table)
+        table.save()
+    return table
+
+
+def remove_gala_table(table: GalaTable) -> None:
+    """Delete a table nobody is seated at (GalaTableOccupied otherwise)."""
+    with transaction.atomic():
+        _locked(table.session_id)
+        _ensure_seats_free(table, beyond=0)
+        table.delete()
+
+
+def _ensure_seats_free(table, *, beyond):
+    if GalaSeat.objects.filter(table=table, seat_number__gt=beyond).exists():
+        raise GalaTableOccupied()
 
 
 def _locked(session_id):

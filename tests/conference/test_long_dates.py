@@ -17,7 +17,7 @@ SATURDAY = dt.date(2025, 10, 25)
         ("en", "Saturday 25 October 2025"),
         ("fr", "samedi 25 octobre 2025"),
         ("es", "sábado 25 de octubre de 2025"),
-        ("ru", "Суббота, 25 октября 2025 г."),
+        ("ru", "Суббота, 25 октября 2025 г."),  # noqa: RUF001
         ("zh-hans", "2025年10月25日星期六"),
         ("vi", "Thứ 7, ngày 25 tháng 10 năm 2025"),
         ("ar", "السبت 25 أكتوبر، 2025"),

@@ -376,3 +376,17 @@ def test_console_adds_a_booth_only_in_a_hall_of_the_venue_and_changes_it_through
     assert (added.status_code, changed.status_code) == (302, 302)
     booth.refresh_from_db()
     assert (booth.room, booth.code, booth.width_m, booth.location) == (hall, "C9", 4, "")
+
+
+def test_an_allocated_booth_is_not_deleted_until_released(conference, booth, admin_client):
+    services.allocate_booth(booth, exhibitor=company(conference))
+    delete = reverse("admin:programme_booth_delete", args=[booth.pk])
+
+    with pytest.raises(BoothNotAvailable):
+        services.remove_booth(booth)
+    admin_client.post(delete, {"post": "yes"})
+    assert Booth.objects.filter(pk=booth.pk).exists()
+
+    services.release_booth(booth)
+    admin_client.post(delete, {"post": "yes"})
+    assert not Booth.objects.filter(pk=booth.pk).exists()

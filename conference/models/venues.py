@@ -1,0 +1,80 @@
+"""The venues that hold conferences: their access zones and rooms."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class Venue(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "city"], name="venue_unique_name_per_city")
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+
+class AccessZone(models.Model):
+    """A part of a venue behind a check point; badge categories open some zones and not others."""
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="access_zones")
+    code = models.SlugField(_("code"), max_length=30)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("access zone")
+        verbose_name_plural = _("access zones")
+        ordering = ["venue", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["venue", "code"], name="access_zone_unique_code")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class Room(models.Model):
+    class Kind(models.TextChoices):
+        PLENARY_HALL = "plenary_hall", _("Plenary hall")
+        HALL = "hall", _("Hall")
+        MEETING_ROOM = "meeting_room", _("Meeting room")
+        BANQUET_HALL = "banquet_hall", _("Banquet hall")
+        EXHIBITION_HALL = "exhibition_hall", _("Exhibition hall")
+        BILATERAL_ROOM = "bilateral_room", _("Bilateral room")
+        PRESS_ROOM = "press_room", _("Press room")
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    capacity = models.PositiveIntegerField(_("capacity (seats)"))
+    interpretation_booths = models.PositiveSmallIntegerField(_("interpretation booths"), default=0)
+    access_zone = models.ForeignKey(
+        AccessZone,
+        on_delete=models.PROTECT,
+        related_name="rooms",
+        null=True,
+        blank=True,
+        verbose_name=_("access zone"),
+    )
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["venue", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["venue", "name"], name="room_unique_name_per_venue"),
+            models.CheckConstraint(condition=Q(capacity__gte=0), name="room_capacity_not_negative"),
+        ]
+
+    def __str__(self):
+        return self.name
