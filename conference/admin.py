@@ -16,8 +16,27 @@ from conference.models import (
 from conference.webhooks import admin as webhooks_admin  # noqa: F401  (registers its pages)
 
 
+class RoomForm(forms.ModelForm):
+    """Shows a rule's refusal of the change (too few booths for the sessions to come) on the
+    booths' field, before anything is saved."""
+
+    class Meta:
+        model = Room
+        fields = ["venue", "name", "kind", "capacity", "interpretation_booths", "access_zone"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        try:
+            services.check_room(self.instance)
+        except DomainError as error:
+            self.add_error("interpretation_booths", error.message)
+
+
 class RoomInline(admin.TabularInline):
     model = Room
+    form = RoomForm
     extra = 0
     fields = ["name", "kind", "capacity", "interpretation_booths", "access_zone"]
 
@@ -34,6 +53,16 @@ class VenueAdmin(admin.ModelAdmin):
     list_filter = ["country"]
     inlines = [AccessZoneInline, RoomInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Room:
+            return super().save_formset(request, form, formset, change)
+        # Rooms through the service, which checks the rules again under the room's lock.
+        for room in formset.save(commit=False):
+            services.save_room(room)
+        for room in formset.deleted_objects:
+            room.delete()
+        return None
+
 
 @admin.register(AccessZone)
 class AccessZoneAdmin(admin.ModelAdmin):
@@ -48,6 +77,10 @@ class RoomAdmin(admin.ModelAdmin):
     list_filter = ["venue", "kind", "access_zone"]
     search_fields = ["name", "venue__name"]
     autocomplete_fields = ["venue", "access_zone"]
+    form = RoomForm
+
+    def save_model(self, request, obj, form, change):
+        services.save_room(obj)
 
 
 @admin.register(Conference)

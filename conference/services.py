@@ -1,4 +1,5 @@
-"""Writes of the depositary's register: signatures of a convention, instruments deposited and the
+"""Writes of the conference's own records: rooms, whose changes the floors above may refuse,
+and the depositary's register: signatures of a convention, instruments deposited and the
 depositary notifications that announce them.
 
 The rules are those of the convention's final clauses (for the Convention against Cybercrime,
@@ -15,8 +16,39 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from conference.errors import AlreadyRecorded, NotAParticipant, SignatureNotOpen, WrongInstrument
-from conference.models import Convention, DepositaryNotification, Instrument, Signature
+from conference.models import Convention, DepositaryNotification, Instrument, Room, Signature
 from conference.webhooks import events as webhook_events
+
+# Rules of the floors above that refuse a change to a room (the programme refuses fewer
+# interpretation booths than the sessions to come in the room need); each takes the room as it
+# would be saved and raises a `DomainError`. Registered once at start (sessions/apps.py).
+_ROOM_RULES = []
+
+
+def check_room_change(rule) -> None:
+    """Register a rule that a room's change must pass; registering it again changes nothing."""
+    if rule not in _ROOM_RULES:
+        _ROOM_RULES.append(rule)
+
+
+def check_room(room: Room) -> None:
+    """Raise the first `DomainError` of a registered rule that refuses the room as it is now
+    (unsaved changes included); the console calls it to show the refusal on the form."""
+    for rule in _ROOM_RULES:
+        rule(room)
+
+
+def save_room(room: Room) -> Room:
+    """Save a new or changed room once every registered rule accepts it. The room's row is
+    locked first, as placing a session locks it, so a session cannot slip into the room between
+    the check and the save. Raises the rule's `DomainError`, saving nothing."""
+    with transaction.atomic():
+        if room.pk is not None:
+            Room.objects.select_for_update().filter(pk=room.pk).first()
+        room.full_clean()
+        check_room(room)
+        room.save()
+    return room
 
 
 def record_signature(

@@ -17,8 +17,9 @@ from django.utils.translation import ngettext_lazy
 from conference.admin_actions import apply_to_selected
 from conference.files import private_file
 from delegations import services
+from delegations.admin.badges import PrintBadgesMixin
 from delegations.enums import MediaState
-from delegations.models import MediaApplication, MediaOutlet
+from delegations.models import Badge, MediaApplication, MediaOutlet
 
 
 @admin.register(MediaOutlet)
@@ -49,7 +50,7 @@ class RefuseForm(forms.Form):
 
 
 @admin.register(MediaApplication)
-class MediaApplicationAdmin(admin.ModelAdmin):
+class MediaApplicationAdmin(PrintBadgesMixin, admin.ModelAdmin):
     list_display = [
         "family_name",
         "given_names",
@@ -82,10 +83,14 @@ class MediaApplicationAdmin(admin.ModelAdmin):
         "submitted_at",
         "reviewed_at",
     ]
-    actions = ["accredit_selected", "refuse_selected"]
+    actions = ["accredit_selected", "refuse_selected", "print_id1", "print_a6", "print_sheet"]
 
     def has_add_permission(self, request):
         return False  # journalists apply on the public form
+
+    def badges_to_print(self, queryset):
+        """The yellow badges of the selected journalists (issued when they were accredited)."""
+        return Badge.objects.filter(journalist__in=queryset.values("pk"))
 
     def has_delete_permission(self, request, obj=None):
         return False
