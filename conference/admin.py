@@ -3,7 +3,7 @@ from django.contrib import admin
 
 from conference import services
 from conference.admin_services import ReferenceDataAdmin
-from conference.errors import DomainError
+from conference.errors import DomainError, ZoneOfAnotherVenue
 from conference.models import (
     AccessZone,
     Conference,
@@ -17,8 +17,29 @@ from conference.models import (
 from conference.webhooks import admin as webhooks_admin  # noqa: F401  (registers its pages)
 
 
+class RoomForm(forms.ModelForm):
+    """Shows a rule's refusal of the change (too few booths for the sessions to come) on the
+    booths' field, before anything is saved."""
+
+    class Meta:
+        model = Room
+        fields = ["venue", "name", "kind", "capacity", "interpretation_booths", "access_zone"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        try:
+            services.check_room(self.instance)
+        except ZoneOfAnotherVenue as error:
+            self.add_error("access_zone", error.message)
+        except DomainError as error:
+            self.add_error("interpretation_booths", error.message)
+
+
 class RoomInline(admin.TabularInline):
     model = Room
+    form = RoomForm
     extra = 0
     fields = ["name", "kind", "capacity", "interpretation_booths", "access_zone"]
 
@@ -60,6 +81,7 @@ class RoomAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_filter = ["venue", "kind", "access_zone"]
     search_fields = ["name", "venue__name"]
     autocomplete_fields = ["venue", "access_zone"]
+    form = RoomForm
 
     def save_model(self, request, obj, form, change):
         services.save_room(obj)

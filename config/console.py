@@ -22,9 +22,10 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
+from conference import two_factor
 from conference.errors import DomainError
 from conference.security_log import record_security_event
-from config import two_factor
+from conference.sign_in import CodeForm
 
 
 def needs_enrolment(user) -> bool:
@@ -70,16 +71,6 @@ class ConsoleAuthenticationForm(OTPAdminAuthenticationForm):
                 )
             raise
         return self.cleaned_data
-
-
-class CodeForm(forms.Form):
-    token = forms.CharField(
-        label=_("Code shown by the app"),
-        max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
-    )
 
 
 # Tables of the sign-in machinery (API tokens, lockouts after failed sign-ins, second-factor

@@ -173,6 +173,8 @@ PRESS_OFFICE = Role(
         "programme.mediapool": ALL,
         "programme.poolplace": (ADD, VIEW, DELETE),
     },
+    # the journalists' yellow badges, from the journalists' list; revoking one is security's
+    extra=("delegations.print_badge",),
 )
 
 LANGUAGE_SERVICES = Role(

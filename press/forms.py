@@ -1,23 +1,9 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from delegations.enums import MediaRole
-
-
-class SignInForm(AuthenticationForm):
-    username = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
-    error_messages = {
-        "invalid_login": _("The e-mail address or the password is not right."),
-        "inactive": _("The e-mail address or the password is not right."),
-    }
-
-    def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
 
 
 class MediaApplicationForm(forms.Form):

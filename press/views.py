@@ -14,10 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from conference.errors import DomainError
 from conference.files import private_file
 from conference.models import Conference
+from conference.sign_in import EnrolSecondFactorView, SignInWithCodeForm, must_enrol
 from delegations.errors import InvalidDocument, InvalidPhoto, MediaAccountExists
+from delegations.models import MediaApplication
 from delegations.services import apply_for_media_accreditation
 from press.access import journalist_required
-from press.forms import MediaApplicationForm, SignInForm
+from press.forms import MediaApplicationForm
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 ERROR_FIELDS = {InvalidPhoto: "photo", InvalidDocument: "press_card", MediaAccountExists: "email"}
@@ -25,13 +27,26 @@ ERROR_FIELDS = {InvalidPhoto: "photo", InvalidDocument: "press_card", MediaAccou
 
 class SignInView(auth_views.LoginView):
     template_name = "press/sign_in.html"
-    authentication_form = SignInForm
+    authentication_form = SignInWithCodeForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("press:home")
 
 
 class SignOutView(auth_views.LogoutView):
     next_page = reverse_lazy("press:sign-in")
+
+
+class SecondFactorView(EnrolSecondFactorView):
+    """Offered, not required: see the README (Two-factor sign-in) for why."""
+
+    base_template = "press/base.html"
+    refused_template = "press/no_application.html"
+    sign_in_url = reverse_lazy("press:sign-in")
+    done_url = reverse_lazy("press:home")
+    required = False
+
+    def may_enrol(self, user):
+        return MediaApplication.objects.filter(user=user).exists()
 
 
 @never_cache
@@ -60,7 +75,11 @@ def home(request):
     applications = request.media_applications.select_related(
         "conference", "outlet"
     ).prefetch_related("pool_places__pool__session")
-    return render(request, "press/home.html", {"applications": applications})
+    return render(
+        request,
+        "press/home.html",
+        {"applications": applications, "offer_second_factor": must_enrol(request.user)},
+    )
 
 
 @require_GET

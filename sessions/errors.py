@@ -283,3 +283,27 @@ class NotAGeneralDebate(DomainError):
 class ReplyAlreadyRequested(DomainError):
     code = "reply_already_requested"
     default_message = _("This delegation has already asked for a right of reply in this sitting.")
+
+
+class RoomBoothsInUse(DomainError):
+    """Fewer interpretation booths than the sessions to come in the room need."""
+
+    code = "room_booths_in_use"
+    default_message = _("Sessions to come in this room need more interpretation booths.")
+
+    def __init__(self, *, room, available, sessions):
+        super().__init__(
+            _(
+                "%(room)s cannot have only %(available)d interpretation booths: these sessions "
+                "to come in it need more: %(sessions)s. Move them to another room or change "
+                "their languages first."
+            )
+            % {
+                "room": room,
+                "available": available,
+                "sessions": "; ".join(sessions),
+            },
+            room=str(room),
+            available=available,
+            sessions=list(sessions),
+        )

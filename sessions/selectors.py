@@ -4,12 +4,15 @@ from collections import Counter
 from datetime import timedelta
 from typing import NamedTuple
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 
 from conference.models import Signature
 from conference.regional_groups import regional_group
 from delegations.enums import DelegateRole, DelegationKind
+from delegations.models import ScanDirection
 from delegations.precedence import order_by_precedence
+from delegations.services.check_in import ScanReason
 from sessions.enums import SessionAccess, SessionKind, SessionState
 from sessions.models import (
     AgendaLink,
@@ -17,8 +20,10 @@ from sessions.models import (
     GalaSeat,
     GalaTable,
     Inscription,
+    MediaPool,
     Place,
     PlaceState,
+    PoolPlace,
     ReplyRequest,
     ScheduleRelease,
     Session,
@@ -311,3 +316,42 @@ def with_register_signature(signatories):
         register_signed_on=Subquery(in_register.values("signed_on")[:1]),
         register_day_is_verified=Subquery(in_register.values("day_is_verified")[:1]),
     )
+
+
+# A restricted event closes its zone to the journalists outside its pool from this long before
+# it starts until this long after it ends: the pool is taken in first and led out last.
+POOL_WINDOW = timedelta(minutes=30)
+
+
+def media_pool_admission(conference, badge, *, zone_code, direction) -> ScanReason | None:
+    """The doors' rule for a journalist's badge at a restricted event under way (a published
+    session with a media pool, in a room of the zone): the pool's journalists are admitted, even
+    to a zone their badge does not list (the family photo's lounge), and the other journalists
+    are refused on entry, even to a zone it does (the plenary during the signing). Any other
+    badge, zone or time: None, and the badge's zones decide. One query, for journalists only
+    (delegations' check-in asks this, see sessions/apps.py)."""
+    if badge.journalist_id is None:
+        return None
+    now = timezone.now()
+    held = (
+        MediaPool.objects.filter(
+            session__conference=conference,
+            session__state=SessionState.PUBLISHED,
+            session__room__access_zone__venue_id=conference.venue_id,
+            session__room__access_zone__code=zone_code,
+            session__starts_at__lte=now + POOL_WINDOW,
+            session__ends_at__gte=now - POOL_WINDOW,
+        )
+        .annotate(
+            held=Exists(
+                PoolPlace.objects.filter(pool=OuterRef("pk"), journalist_id=badge.journalist_id)
+            )
+        )
+        .values_list("held", flat=True)
+    )
+    held = list(held)
+    if not held:
+        return None
+    if any(held):
+        return ScanReason.ALLOWED
+    return ScanReason.POOL_ONLY if direction == ScanDirection.ENTRY else None

@@ -4,6 +4,8 @@ conferences, conventions, and the other apps' reference tables). Re-exported her
 callers write `from conference import services; services.record_signature(...)`."""
 
 from conference.services.reference import (
+    check_room,
+    check_room_change,
     delete_reference,
     save_access_zone,
     save_reference,
@@ -21,6 +23,8 @@ from conference.services.register import (
 __all__ = [
     "check_instrument",
     "check_participant",
+    "check_room",
+    "check_room_change",
     "check_signature_open",
     "delete_reference",
     "deposit_instrument",

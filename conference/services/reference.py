@@ -36,15 +36,41 @@ def save_reference(instance: models.Model, **fields) -> models.Model:
     return instance
 
 
-def save_room(room: Room, **fields) -> Room:
-    """A room of a venue. Refused (ZoneOfAnotherVenue) when its access zone is another venue's:
-    badges open a zone of the conference's venue, so such a room could never be entered."""
-    for name, value in fields.items():
-        setattr(room, name, value)
+# Rules of the floors above that refuse a change to a room (the programme refuses fewer
+# interpretation booths than the sessions to come in the room need); each takes the room as it
+# would be saved and raises a `DomainError`. Registered once at start (sessions/apps.py).
+_ROOM_RULES = []
+
+
+def check_room_change(rule) -> None:
+    """Register a rule that a room's change must pass; registering it again changes nothing."""
+    if rule not in _ROOM_RULES:
+        _ROOM_RULES.append(rule)
+
+
+def check_room(room: Room) -> None:
+    """Raise the first `DomainError` of a rule that refuses the room as it is now (unsaved
+    changes included): ZoneOfAnotherVenue when its access zone is another venue's (badges open a
+    zone of the conference's venue, so such a room could never be entered), then the rules the
+    floors above registered. The console calls it to show the refusal on the form."""
     zone = room.access_zone
     if zone is not None and room.venue_id is not None and zone.venue_id != room.venue_id:
         raise ZoneOfAnotherVenue()
-    return save_reference(room)
+    for rule in _ROOM_RULES:
+        rule(room)
+
+
+def save_room(room: Room, **fields) -> Room:
+    """A new or changed room of a venue, once every rule accepts it. The room's row is locked
+    first, as placing a session locks it, so a session cannot slip into the room between the
+    check and the save. Raises the rule's `DomainError`, saving nothing."""
+    for name, value in fields.items():
+        setattr(room, name, value)
+    with transaction.atomic():
+        if room.pk is not None:
+            Room.objects.select_for_update().filter(pk=room.pk).first()
+        check_room(room)
+        return save_reference(room)
 
 
 def save_access_zone(zone: AccessZone, **fields) -> AccessZone:

@@ -29,13 +29,60 @@ class RevocationForm(forms.Form):
     )
 
 
+class PrintBadgesMixin:
+    """The actions that print badges as a PDF job, for the badges' list and for the lists whose
+    rows hold badges (the press office's journalists): `badges_to_print` maps the selection to
+    its badges."""
+
+    def badges_to_print(self, queryset):
+        return queryset
+
+    @admin.action(description=_("Print badges (PDF, ID-1 cards)"), permissions=["print"])
+    def print_id1(self, request, queryset):
+        return self._print(request, queryset, ID1)
+
+    @admin.action(description=_("Print badges (PDF, A6)"), permissions=["print"])
+    def print_a6(self, request, queryset):
+        return self._print(request, queryset, A6_PAGE)
+
+    @admin.action(description=_("Print badges (PDF, 8 per A4 sheet)"), permissions=["print"])
+    def print_sheet(self, request, queryset):
+        return self._print(request, queryset, A4_SHEET)
+
+    def has_print_permission(self, request):
+        return request.user.has_perm("delegations.print_badge")
+
+    def _print(self, request, queryset, layout):
+        """Printing runs as a job: 10,000 badges take minutes, far past a request's timeout."""
+        badges = self.badges_to_print(queryset)
+        skipped = badges.exclude(state=BadgeState.ACTIVE).count()
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d revoked badge was left out: a revoked badge is never printed.",
+                    "%(count)d revoked badges were left out: a revoked badge is never printed.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+        if not badges.filter(state=BadgeState.ACTIVE).exists():
+            if not skipped:  # journalists not accredited yet hold none
+                self.message_user(
+                    request, _("None of the selection holds a badge to print."), messages.WARNING
+                )
+            return None
+        return start_job(self, request, badges, kind=JobKind.BADGES_PDF, variant=layout)
+
+
 @admin.register(Badge)
-class BadgeAdmin(WritesThroughServices, ReadOnlyHistoryAdmin):
+class BadgeAdmin(PrintBadgesMixin, WritesThroughServices, ReadOnlyHistoryAdmin):
     change_page_read_only = True
 
     list_display = [
         "number",
-        "delegate",
+        "holder",
         "delegation",
         "category",
         "colour",
@@ -56,12 +103,16 @@ class BadgeAdmin(WritesThroughServices, ReadOnlyHistoryAdmin):
         "delegate__delegation__name",
         "delegate__delegation__acronym",
         "delegate__delegation__country",
+        "journalist__family_name",
+        "journalist__given_names",
+        "journalist__outlet__name",
     ]
-    list_select_related = ["delegate__delegation"]
+    list_select_related = ["delegate__delegation", "journalist__outlet"]
     # Badges are issued, revoked and printed through the services only.
     readonly_fields = [
         "conference",
         "delegate",
+        "journalist",
         "number",
         "category",
         "colour",
@@ -90,42 +141,13 @@ class BadgeAdmin(WritesThroughServices, ReadOnlyHistoryAdmin):
             *super().get_urls(),
         ]
 
-    @admin.display(description=_("delegation"), ordering="delegate__delegation")
+    @admin.display(description=_("holder"))
+    def holder(self, badge):
+        return badge.holder
+
+    @admin.display(description=_("delegation or outlet"), ordering="delegate__delegation")
     def delegation(self, badge):
-        return badge.delegate.delegation
-
-    @admin.action(description=_("Print badges (PDF, ID-1 cards)"), permissions=["print"])
-    def print_id1(self, request, queryset):
-        return self._print(request, queryset, ID1)
-
-    @admin.action(description=_("Print badges (PDF, A6)"), permissions=["print"])
-    def print_a6(self, request, queryset):
-        return self._print(request, queryset, A6_PAGE)
-
-    @admin.action(description=_("Print badges (PDF, 8 per A4 sheet)"), permissions=["print"])
-    def print_sheet(self, request, queryset):
-        return self._print(request, queryset, A4_SHEET)
-
-    def has_print_permission(self, request):
-        return request.user.has_perm("delegations.print_badge")
-
-    def _print(self, request, queryset, layout):
-        """Printing runs as a job: 10,000 badges take minutes, far past a request's timeout."""
-        skipped = queryset.exclude(state=BadgeState.ACTIVE).count()
-        if skipped:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d revoked badge was left out: a revoked badge is never printed.",
-                    "%(count)d revoked badges were left out: a revoked badge is never printed.",
-                    skipped,
-                )
-                % {"count": skipped},
-                messages.WARNING,
-            )
-        if not queryset.filter(state=BadgeState.ACTIVE).exists():
-            return None
-        return start_job(self, request, queryset, kind=JobKind.BADGES_PDF, variant=layout)
+        return badge.holder_organisation
 
     @admin.action(description=_("Revoke (with a reason)"), permissions=["change"])
     def revoke_selected(self, request, queryset):
@@ -138,7 +160,7 @@ class BadgeAdmin(WritesThroughServices, ReadOnlyHistoryAdmin):
         ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
         badges = list(
             Badge.objects.filter(pk__in=ids, state=BadgeState.ACTIVE).select_related(
-                "delegate__delegation"
+                "delegate__delegation", "journalist__outlet"
             )
         )
         form = RevocationForm(request.POST if request.method == "POST" else None)

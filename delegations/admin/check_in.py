@@ -70,8 +70,16 @@ class ScanAdmin(WritesThroughServices, admin.ModelAdmin):
         "badge__number",
         "badge__delegate__family_name",
         "badge__delegate__given_names",
+        "badge__journalist__family_name",
+        "badge__journalist__given_names",
     ]
-    list_select_related = ["zone", "badge__delegate__delegation", "device", "scanned_by"]
+    list_select_related = [
+        "zone",
+        "badge__delegate__delegation",
+        "badge__journalist__outlet",
+        "device",
+        "scanned_by",
+    ]
     date_hierarchy = "scanned_at"
 
     def has_add_permission(self, request):
@@ -87,8 +95,8 @@ class ScanAdmin(WritesThroughServices, admin.ModelAdmin):
     def reason_text(self, scan):
         return services.scan_message(scan) if scan.reason else self.get_empty_value_display()
 
-    @admin.display(description=_("delegation"))
+    @admin.display(description=_("delegation or outlet"))
     def delegation(self, scan):
         if scan.badge is None:
             return self.get_empty_value_display()
-        return scan.badge.delegate.delegation.display_name
+        return scan.badge.holder_organisation

@@ -18,8 +18,9 @@ from conference.admin_actions import apply_to_selected
 from conference.admin_services import ReferenceDataAdmin, WritesThroughServices
 from conference.files import private_file
 from delegations import services
+from delegations.admin.badges import PrintBadgesMixin
 from delegations.enums import MediaState
-from delegations.models import MediaApplication, MediaOutlet
+from delegations.models import Badge, MediaApplication, MediaOutlet
 
 
 @admin.register(MediaOutlet)
@@ -50,7 +51,7 @@ class RefuseForm(forms.Form):
 
 
 @admin.register(MediaApplication)
-class MediaApplicationAdmin(WritesThroughServices, admin.ModelAdmin):
+class MediaApplicationAdmin(PrintBadgesMixin, WritesThroughServices, admin.ModelAdmin):
     """Read here; accredited or refused by the actions, which tell the journalist."""
 
     change_page_read_only = True
@@ -87,10 +88,14 @@ class MediaApplicationAdmin(WritesThroughServices, admin.ModelAdmin):
         "submitted_at",
         "reviewed_at",
     ]
-    actions = ["accredit_selected", "refuse_selected"]
+    actions = ["accredit_selected", "refuse_selected", "print_id1", "print_a6", "print_sheet"]
 
     def has_add_permission(self, request):
         return False  # journalists apply on the public form
+
+    def badges_to_print(self, queryset):
+        """The yellow badges of the selected journalists (issued when they were accredited)."""
+        return Badge.objects.filter(journalist__in=queryset.values("pk"))
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -26,8 +26,9 @@ def check_in_result(scan: Scan, *, request=None) -> dict:
             photo = request.build_absolute_uri(photo)
         shown = {
             "number": badge.number,
-            "name": badge.delegate.full_name,
-            "delegation": badge.delegate.delegation.display_name,
+            "name": badge.holder.full_name,
+            # The delegation, or a journalist's outlet.
+            "delegation": badge.holder_organisation,
             "colour": badge.colour,
             "photo_url": photo,
         }
@@ -41,7 +42,7 @@ def check_in_result(scan: Scan, *, request=None) -> dict:
 
 
 def photo_url(badge: Badge) -> str | None:
-    if not badge.delegate.photo:
+    if not badge.holder.photo:
         return None
     token = signing.TimestampSigner(salt=PHOTO_SALT).sign(str(badge.pk))
     return reverse("check_in:photo", args=[token])
@@ -56,5 +57,5 @@ def badge_for_photo(token: str) -> Badge | None:
     except signing.BadSignature:  # SignatureExpired is one too
         return None
     # A badge revoked since the scan shows no face: the link dies with the badge.
-    badge = Badge.objects.select_related("delegate").filter(pk=badge_id).first()
+    badge = Badge.objects.select_related("delegate", "journalist").filter(pk=badge_id).first()
     return badge if badge is not None and badge.state == BadgeState.ACTIVE else None

@@ -90,7 +90,7 @@ def photo(request, token):
     badge = badge_for_photo(token)
     if badge is None:
         raise Http404
-    return private_file(badge.delegate.photo, content_type="image/jpeg")
+    return private_file(badge.holder.photo, content_type="image/jpeg")
 
 
 def _start_page(request, *, token_form=None, conference_form=None, status=200):

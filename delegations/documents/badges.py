@@ -4,7 +4,9 @@ cards on an A4 sheet to cut.
 A badge shows what a guard at a door needs and nothing more: the photo (none for the ranks that
 carry a photo-less pass), the name as in the passport, function, delegation and flag, the
 category's colour, the zones, the number, and a QR code that holds only the signed badge id, so
-that a lost badge gives nothing away about its holder.
+that a lost badge gives nothing away about its holder. A journalist's badge is the same card,
+yellow, headed "Press", with their role and outlet where a delegate's has function and
+delegation.
 """
 
 import contextlib
@@ -27,7 +29,7 @@ from reportlab.pdfgen import canvas
 
 from conference.fonts import for_text, is_right_to_left, register_fonts
 from conference.models import AccessZone
-from delegations.enums import BadgeCategory, DelegationKind
+from delegations.enums import BadgeCategory, DelegationKind, MediaRole
 from delegations.models import BadgeColour
 from delegations.qr import badge_payload
 
@@ -62,7 +64,44 @@ class _Sources:
     regular: str
     bold: str
     zone_names: dict  # (venue id, zone code) -> the zone's name
-    photos: dict  # delegate id -> the photo at its printed size, or None
+    photos: dict  # badge id -> the holder's photo at its printed size, or None
+
+
+@dataclass(frozen=True)
+class _Face:
+    """What the card says about its holder, a delegate or a journalist."""
+
+    band_label: str
+    family_name: str
+    given_names: str
+    function: str
+    organisation: str
+    flag_code: str | None  # a State's flag beside its delegation's name
+    photo_required: bool
+
+
+def _face(badge) -> _Face:
+    journalist = badge.journalist
+    if journalist is not None:
+        return _Face(
+            band_label=_("Press"),
+            family_name=journalist.family_name,
+            given_names=journalist.given_names,
+            function=str(MediaRole(journalist.role).label),
+            organisation=journalist.outlet.name,
+            flag_code=None,
+            photo_required=True,  # every journalist gives one with the application
+        )
+    delegate, delegation = badge.delegate, badge.delegate.delegation
+    return _Face(
+        band_label=_band_label(badge),
+        family_name=delegate.family_name,
+        given_names=delegate.given_names,
+        function=delegate.function,
+        organisation=delegation.display_name,
+        flag_code=delegation.country.code if delegation.is_state else None,
+        photo_required=delegate.photo_required,
+    )
 
 
 def badges_pdf(badges, *, layout: str = ID1) -> bytes:
@@ -70,7 +109,9 @@ def badges_pdf(badges, *, layout: str = ID1) -> bytes:
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}")
     if isinstance(badges, QuerySet):
-        badges = badges.select_related("conference__venue", "delegate__delegation")
+        badges = badges.select_related(
+            "conference__venue", "delegate__delegation", "journalist__outlet"
+        )
     badges = list(badges)
     sources = _Sources(*register_fonts(), _zone_names(badges), _photos(badges))
 
@@ -136,7 +177,7 @@ def _place_on_sheet(pdf, slot):
 
 
 def _draw_badge(pdf, badge, width, height, sources):
-    delegate, delegation = badge.delegate, badge.delegate.delegation
+    face = _face(badge)
     colour = COLOURS[badge.colour]
     ink = BLACK if badge.colour == BadgeColour.YELLOW else WHITE
 
@@ -145,12 +186,12 @@ def _draw_badge(pdf, badge, width, height, sources):
     pdf.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
     pdf.rect(0, 0, width, 1.5 * mm, stroke=0, fill=1)
     pdf.setFillColorRGB(*ink)
-    band_label, face = for_text(_band_label(badge).upper(), sources.bold)
-    pdf.setFont(face, 9)
+    band_label, font = for_text(face.band_label.upper(), sources.bold)
+    pdf.setFont(font, 9)
     pdf.drawString(MARGIN, height - 5 * mm, band_label)
     size, lines = _fit(badge.conference.name, sources.regular, 5, 3.5, width - 2 * MARGIN, 1)
-    conference_name, face = for_text(lines[0], sources.regular)
-    pdf.setFont(face, size)
+    conference_name, font = for_text(lines[0], sources.regular)
+    pdf.setFont(font, size)
     pdf.drawString(MARGIN, height - 8.5 * mm, conference_name)
 
     top = height - BAND_HEIGHT - 2.5 * mm
@@ -161,25 +202,25 @@ def _draw_badge(pdf, badge, width, height, sources):
     pdf.drawCentredString(qr_left + QR_SIDE / 2, top - QR_SIDE - 3.5 * mm, badge.number)
 
     left = MARGIN
-    if delegate.photo_required:
-        _draw_photo(pdf, sources.photos.get(delegate.pk), MARGIN, top - PHOTO_HEIGHT)
+    if face.photo_required:
+        _draw_photo(pdf, sources.photos.get(badge.pk), MARGIN, top - PHOTO_HEIGHT)
         left = MARGIN + PHOTO_WIDTH + 3 * mm
     column = qr_left - 2.5 * mm - left
 
     y = top
-    y = _text(pdf, delegate.family_name.upper(), left, y, column, sources.bold, (10, 6), 2)
-    y = _text(pdf, delegate.given_names, left, y, column, sources.regular, (8, 5.5), 2)
-    if delegate.function:
-        y = _text(pdf, delegate.function, left, y - mm, column, sources.regular, (6.5, 5), 3, GREY)
-    _draw_delegation(pdf, delegation, left, y - mm, column, sources)
+    y = _text(pdf, face.family_name.upper(), left, y, column, sources.bold, (10, 6), 2)
+    y = _text(pdf, face.given_names, left, y, column, sources.regular, (8, 5.5), 2)
+    if face.function:
+        y = _text(pdf, face.function, left, y - mm, column, sources.regular, (6.5, 5), 3, GREY)
+    _draw_organisation(pdf, face, left, y - mm, column, sources)
 
     zones = " · ".join(
         sources.zone_names.get((badge.conference.venue_id, code), code) for code in badge.zones
     )
-    label, face = for_text(str(_("Zones")), sources.bold)
-    pdf.setFont(face, 6)
+    label, font = for_text(str(_("Zones")), sources.bold)
+    pdf.setFont(font, 6)
     pdf.drawString(MARGIN, 8 * mm, label)
-    offset = stringWidth(label, face, 6) + 1.5 * mm
+    offset = stringWidth(label, font, 6) + 1.5 * mm
     _text(
         pdf,
         zones or _("none"),
@@ -198,9 +239,9 @@ def _band_label(badge):
     return str(BadgeCategory(badge.category).label)
 
 
-def _draw_delegation(pdf, delegation, left, top, width, sources):
-    flag = _flag(delegation.country.code) if delegation.is_state else None
-    size, lines = _fit(delegation.display_name, sources.bold, 7, 5, width - 6 * mm, 2)
+def _draw_organisation(pdf, face, left, top, width, sources):
+    flag = _flag(face.flag_code) if face.flag_code else None
+    size, lines = _fit(face.organisation, sources.bold, 7, 5, width - 6 * mm, 2)
     indent = 0
     if flag is not None:
         flag_height = size * 0.85
@@ -303,17 +344,18 @@ def _draw_photo(pdf, photo, left, bottom):
 def _photos(badges):
     # Decoding and scaling the photos is most of the work; Pillow and file reads release the
     # GIL, so a few threads share it across the cores (and hide a remote storage's latency).
-    delegates = [badge.delegate for badge in badges if badge.delegate.photo_required]
+    shown = [badge for badge in badges if _face(badge).photo_required]
+    holders = [badge.holder for badge in shown]
     with ThreadPoolExecutor(max_workers=PHOTO_THREADS) as pool:
-        return dict(zip((d.pk for d in delegates), pool.map(_photo, delegates), strict=True))
+        return dict(zip((b.pk for b in shown), pool.map(_photo, holders), strict=True))
 
 
-def _photo(delegate):
+def _photo(holder):
     """The photo scaled down to its printed size, as a JPEG reportlab embeds as it is."""
-    if not delegate.photo:
+    if not holder.photo:
         return None
     try:
-        with delegate.photo.open("rb") as handle, Image.open(handle) as image:
+        with holder.photo.open("rb") as handle, Image.open(handle) as image:
             image.draft("RGB", PHOTO_PIXELS)  # a JPEG decodes at a fraction of its size
             image = image.convert("RGB")
             image.thumbnail(PHOTO_PIXELS)

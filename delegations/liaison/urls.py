@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
+    path("two-factor/", views.SecondFactorView.as_view(), name="two-factor"),
     path("password/<uidb64>/<token>/", views.PasswordSetView.as_view(), name="password-set"),
     path("delegations/<id:delegation_id>/", views.delegation, name="delegation"),
     path("days/<str:day>/", views.day_sheet, name="day"),

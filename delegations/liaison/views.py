@@ -8,24 +8,36 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 
+from conference.sign_in import EnrolSecondFactorView, SignInWithCodeForm
 from delegations import services
 from delegations.documents.arrivals import movements_sheet_pdf
 from delegations.enums import AirportTransfer, ProtocolRank
 from delegations.liaison.access import liaison_required
-from delegations.liaison.forms import LiaisonSignInForm
-from delegations.models import Travel
+from delegations.models import LiaisonOfficer, Travel
 from delegations.services.arrivals import ARRIVAL, DEPARTURE
 
 
 class SignInView(auth_views.LoginView):
     template_name = "liaison/sign_in.html"
-    authentication_form = LiaisonSignInForm
+    authentication_form = SignInWithCodeForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("liaison:home")
 
 
 class SignOutView(auth_views.LogoutView):
     next_page = reverse_lazy("liaison:sign-in")
+
+
+class SecondFactorView(EnrolSecondFactorView):
+    """Required: an officer sees the travel of the delegations in their care."""
+
+    base_template = "liaison/base.html"
+    refused_template = "liaison/no_delegation.html"
+    sign_in_url = reverse_lazy("liaison:sign-in")
+    done_url = reverse_lazy("liaison:home")
+
+    def may_enrol(self, user):
+        return LiaisonOfficer.objects.filter(user=user).exists()
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):

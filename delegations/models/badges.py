@@ -9,6 +9,10 @@ from simple_history.models import HistoricalRecords
 from conference.models import AccessZone, Conference
 from delegations.enums import BadgeCategory
 from delegations.models.delegation import Delegate
+from delegations.models.media import MEDIA_CATEGORY, MediaApplication
+
+# A delegate's badge is of their badge category; a journalist's of the media category.
+BADGE_CATEGORIES = [*BadgeCategory.choices, (MEDIA_CATEGORY, _("Press"))]
 
 
 class BadgeColour(models.TextChoices):
@@ -26,10 +30,23 @@ class BadgeState(models.TextChoices):
 
 
 class Badge(models.Model):
+    """A delegate's badge, or an accredited journalist's: one table, so that printing, the
+    doors, revocation and the scans' record are the same for both."""
+
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="badges")
-    delegate = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="badges")
+    delegate = models.ForeignKey(
+        Delegate, on_delete=models.CASCADE, null=True, blank=True, related_name="badges"
+    )
+    journalist = models.ForeignKey(
+        MediaApplication,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="badges",
+        verbose_name=_("journalist"),
+    )
     number = models.CharField(_("badge number"), max_length=20)
-    category = models.CharField(_("category"), max_length=20, choices=BadgeCategory.choices)
+    category = models.CharField(_("category"), max_length=20, choices=BADGE_CATEGORIES)
     colour = models.CharField(_("colour"), max_length=10, choices=BadgeColour.choices)
     zones = models.JSONField(_("access zones"), default=list, help_text=_("Codes of the zones."))
     state = models.CharField(
@@ -58,10 +75,32 @@ class Badge(models.Model):
                 condition=Q(state="active"),
                 name="badge_one_active_per_delegate",
             ),
+            models.UniqueConstraint(
+                fields=["journalist"],
+                condition=Q(state="active"),
+                name="badge_one_active_per_journalist",
+            ),
+            models.CheckConstraint(
+                condition=Q(delegate__isnull=False, journalist__isnull=True)
+                | Q(delegate__isnull=True, journalist__isnull=False),
+                name="badge_one_holder",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.number} {self.delegate}"
+        return f"{self.number} {self.holder}"
+
+    @property
+    def holder(self) -> Delegate | MediaApplication:
+        """The person who carries the badge: a delegate or a journalist."""
+        return self.delegate if self.delegate_id is not None else self.journalist
+
+    @property
+    def holder_organisation(self) -> str:
+        """What the badge names under the person: the delegation, or the journalist's outlet."""
+        if self.delegate_id is not None:
+            return self.delegate.delegation.display_name
+        return self.journalist.outlet.name
 
 
 class ScannerDevice(models.Model):

@@ -21,12 +21,14 @@ from delegations.services.arrivals import (
 )
 from delegations.services.badges import (
     issue_badge,
+    issue_media_badge,
     mark_printed,
     reissue_badge,
     revoke_badge,
 )
 from delegations.services.check_in import (
     ScanReason,
+    add_admission_rule,
     change_scanner,
     record_scan,
     register_scanner,
@@ -91,6 +93,7 @@ __all__ = [
     "accepted_invitation",
     "accredit_delegate",
     "accredit_journalist",
+    "add_admission_rule",
     "add_delegate",
     "answer_invitation",
     "apply_for_media_accreditation",
@@ -112,6 +115,7 @@ __all__ = [
     "is_editable",
     "issue_api_token",
     "issue_badge",
+    "issue_media_badge",
     "issue_participant_list",
     "link_portal_account",
     "list_of_participants",

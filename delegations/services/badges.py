@@ -21,7 +21,14 @@ from delegations.errors import (
     NotAccredited,
     RevocationReasonRequired,
 )
-from delegations.models import Badge, BadgeColour, BadgeState, Delegate
+from delegations.models import (
+    MEDIA_CATEGORY,
+    Badge,
+    BadgeColour,
+    BadgeState,
+    Delegate,
+    MediaApplication,
+)
 
 # Numbers are taken under a lock of the conference's row: two badges issued at the same instant
 # would otherwise read the same highest number. The concurrency test's negative control turns it
@@ -90,13 +97,30 @@ def reissue_badge(delegate: Delegate, *, reason: str = "") -> Badge:
         return _issue(conference, delegate)
 
 
+def issue_media_badge(application: MediaApplication) -> Badge:
+    """The yellow press badge of a journalist the press office has just accredited, under the
+    number and with the zones of their accreditation. Called inside `accredit_journalist`'s
+    transaction, which holds the locks on the outlet and the conference."""
+    return Badge.objects.create(
+        conference_id=application.conference_id,
+        journalist=application,
+        number=application.badge_number,
+        category=MEDIA_CATEGORY,
+        colour=BadgeColour.YELLOW,
+        zones=list(application.zones),
+    )
+
+
 def revoke_badge(badge: Badge, *, reason: str) -> Badge:
-    """Revoke a badge: the doors refuse it from now on (each scan checks the state). The delegate
-    keeps no badge number until a new badge is issued."""
+    """Revoke a badge, a delegate's or a journalist's: the doors refuse it from now on (each scan
+    checks the state). The delegate keeps no badge number until a new badge is issued; a
+    journalist's accreditation keeps its number, which is never given again."""
     if not reason or not reason.strip():
         raise RevocationReasonRequired()
     with transaction.atomic():
-        delegate = _lock_delegate(badge.delegate_id, accredited_only=False)
+        delegate = None
+        if badge.delegate_id is not None:
+            delegate = _lock_delegate(badge.delegate_id, accredited_only=False)
         badge = Badge.objects.select_for_update().get(pk=badge.pk)
         if badge.state == BadgeState.REVOKED:
             raise BadgeAlreadyRevoked()
@@ -189,6 +213,6 @@ def _revoke(badge, delegate, reason):
     badge.revoked_at = timezone.now()
     badge.revocation_reason = reason[:300]
     badge.save(update_fields=["state", "revoked_at", "revocation_reason"])
-    if delegate.badge_number == badge.number:
+    if delegate is not None and delegate.badge_number == badge.number:
         delegate.badge_number = ""
         delegate.save(update_fields=["badge_number", "updated_at"])

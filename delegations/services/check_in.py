@@ -44,6 +44,13 @@ class ScanReason(models.TextChoices):
         "zone_not_allowed",
         _("Refused: this badge does not give access to this zone."),
     )
+    POOL_ONLY = (
+        "pool_only",
+        _(
+            "Refused: a restricted event is under way in this zone; only the journalists of its "
+            "media pool enter."
+        ),
+    )
 
 
 FLAGGED_REASONS = (ScanReason.DOUBLE_ENTRY, ScanReason.EXIT_WITHOUT_ENTRY)
@@ -56,7 +63,20 @@ IDENTIFYING_REASONS = {
     ScanReason.EXIT_WITHOUT_ENTRY,
     ScanReason.REVOKED,
     ScanReason.ZONE_NOT_ALLOWED,
+    ScanReason.POOL_ONLY,
 }
+
+# Rules of the floors above that decide a scan before the badge's zones do (the programme
+# admits only its media pool to a restricted event under way); each takes the conference, the
+# badge (with its holder), the zone's code and the direction, and returns a `ScanReason`, or
+# None to leave the decision to the badge's zones. Registered once at start (sessions/apps.py).
+_ADMISSION_RULES = []
+
+
+def add_admission_rule(rule) -> None:
+    """Register a rule of admission at the doors; registering it again changes nothing."""
+    if rule not in _ADMISSION_RULES:
+        _ADMISSION_RULES.append(rule)
 
 
 def register_scanner(conference: Conference, name: str) -> tuple[ScannerDevice, str]:
@@ -147,7 +167,7 @@ def _badge_with_last_direction(badge_id: int, zone_ids) -> Badge | None:
         .values("direction")[:1]
     )
     return (
-        Badge.objects.select_related("delegate__delegation")
+        Badge.objects.select_related("delegate__delegation", "journalist__outlet")
         .annotate(zone_pk=Subquery(zone_ids), last_direction=Subquery(last_direction))
         .filter(pk=badge_id)
         .first()
@@ -160,7 +180,17 @@ def _decide(conference, badge, *, zone_code, direction) -> ScanReason:
         return ScanReason.UNKNOWN_BADGE
     if badge.state != BadgeState.ACTIVE:
         return ScanReason.REVOKED
-    if zone_code not in badge.zones:
+    # A rule's ALLOWED opens a zone the badge does not list (a pool's place), its refusal
+    # closes one it does; the entry and exit flags apply either way.
+    admitted_by_rule = False
+    for rule in _ADMISSION_RULES:
+        decided = rule(conference, badge, zone_code=zone_code, direction=direction)
+        if decided == ScanReason.ALLOWED:
+            admitted_by_rule = True
+            break
+        if decided is not None:
+            return decided
+    if not admitted_by_rule and zone_code not in badge.zones:
         return ScanReason.ZONE_NOT_ALLOWED
     was_inside = badge.last_direction == ScanDirection.ENTRY
     if direction == ScanDirection.ENTRY:

@@ -24,6 +24,7 @@ from delegations.errors import (
 )
 from delegations.models import MEDIA_CATEGORY, MediaApplication, MediaOutlet
 from delegations.photos import clean_photo
+from delegations.services.badges import issue_media_badge
 from delegations.services.outbox import build_message, queue_message
 from delegations.uploads import check_pdf
 
@@ -80,7 +81,7 @@ def apply_for_media_accreditation(
 def accredit_journalist(application: MediaApplication) -> MediaApplication:
     """Accredit within the outlet's quota (`OutletQuotaReached`): the outlet's row is locked, so
     two reviewers cannot both take its last place. The badge gets the next number and the zones
-    of the media category."""
+    of the media category, and the badge itself is issued (yellow, ready to print)."""
     with transaction.atomic():
         outlet = MediaOutlet.objects.select_for_update().get(pk=application.outlet_id)
         application = MediaApplication.objects.select_for_update().get(pk=application.pk)
@@ -100,6 +101,7 @@ def accredit_journalist(application: MediaApplication) -> MediaApplication:
         application.zones = list(conference.badge_zones.get(MEDIA_CATEGORY, []))
         application.reviewed_at = timezone.now()
         application.save(update_fields=["state", "badge_number", "zones", "reviewed_at"])
+        issue_media_badge(application)
         _notify(application, "accredited")
     return application
 

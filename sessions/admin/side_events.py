@@ -106,9 +106,10 @@ class SideEventApplicationAdmin(WritesThroughServices, admin.ModelAdmin):
         "room",
         "expected_audience",
         "languages",
+        "is_illustrative",
         "decide",
     ]
-    list_filter = ["conference", "state", "slot"]
+    list_filter = ["conference", "state", "slot", "is_illustrative"]
     search_fields = ["title", "organisers", "delegation__name", "delegation__country"]
     list_select_related = ["delegation", "slot__conference", "room"]
     readonly_fields = [

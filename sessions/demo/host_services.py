@@ -1,5 +1,6 @@
 """Demo data of the host secretariat's services (issue 17), made through the services:
-side-event slots, media outlets and pools, liaison officers and their delegations' arrivals.
+side-event slots and applications (sessions/demo/side_events.py), media outlets and pools,
+liaison officers and their delegations' arrivals.
 
 The slots follow the facts (26 October: 09:00, 12:00 and 13:30, 60 minutes plus 15 of
 changeover); which rooms held side events is not public, so the rooms are illustrative. The
@@ -13,6 +14,7 @@ from datetime import datetime, time, timedelta
 from delegations import services as delegation_services
 from delegations.enums import DelegateRole, ProtocolRank
 from delegations.models import Delegation, LiaisonOfficer, MediaOutlet, Travel
+from sessions.demo.side_events import install_side_event_applications
 from sessions.models import MediaPool, Session, SideEventSlot
 
 SLOT_STARTS = [time(9, 0), time(12, 0), time(13, 30)]
@@ -32,6 +34,7 @@ OFFICERS = 3  # each in the care of one of the three highest-ranked delegations
 
 def install_host_services(conference, report) -> None:
     _slots(conference, report)
+    install_side_event_applications(conference, report)
     for name, country, quota in OUTLETS:
         _, created = MediaOutlet.objects.get_or_create(
             conference=conference, name=name, defaults={"country": country, "quota": quota}

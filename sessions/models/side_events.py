@@ -66,6 +66,11 @@ class SideEventApplication(models.Model):
     languages = models.JSONField(_("languages"), default=list, validators=[validate_language_codes])
     expected_audience = models.PositiveIntegerField(_("expected audience"))
     technical_needs = models.TextField(_("technical needs"), blank=True)
+    is_illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("Invented for a demonstration; its session in the programme says so too."),
+    )
     slot = models.ForeignKey(
         SideEventSlot,
         on_delete=models.PROTECT,

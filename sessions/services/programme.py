@@ -5,13 +5,16 @@ interpretation booths can serve."""
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from conference.models import Conference, Room
 from delegations.models import Delegate
 from sessions.enums import SessionState
 from sessions.errors import (
     DelegateOfAnotherConference,
+    RoomBoothsInUse,
     RoomDoubleBooked,
     RoomNotAtVenue,
     SessionTimesInvalid,
@@ -171,6 +174,40 @@ def check_interpretation_booths(session: Session) -> None:
     needed = interpretation_booths_needed(session.languages)
     if needed > room.interpretation_booths:
         raise TooFewBooths(room=room, needed=needed, available=room.interpretation_booths)
+
+
+def check_room_booths(room: Room) -> None:
+    """Raise `RoomBoothsInUse` when the room, with the booths it is given, can no longer
+    interpret a session to come in it (draft or published, accepted side events included, since
+    they are sessions). Registered as a rule of room changes (sessions/apps.py), so lowering a
+    room's booth count in the console is refused, naming the sessions to move first. Sessions
+    already over are left out: a renovated room does not rewrite what was held in it."""
+    if room.pk is None:
+        return
+    to_come = (
+        Session.objects.filter(room_id=room.pk, ends_at__gt=timezone.now())
+        .exclude(state=SessionState.CANCELLED)
+        .order_by("starts_at", "pk")
+    )
+    short = [
+        session
+        for session in to_come
+        if interpretation_booths_needed(session.languages) > room.interpretation_booths
+    ]
+    if short:
+        raise RoomBoothsInUse(
+            room=room,
+            available=room.interpretation_booths,
+            sessions=[_session_with_languages(session) for session in short],
+        )
+
+
+def _session_with_languages(session):
+    count = interpretation_booths_needed(session.languages)
+    return ngettext("%(title)s (%(count)d language)", "%(title)s (%(count)d languages)", count) % {
+        "title": session.title,
+        "count": count,
+    }
 
 
 def change_session_person(person: SessionPerson, **fields) -> SessionPerson:

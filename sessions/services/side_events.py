@@ -56,8 +56,10 @@ def propose_side_event(
     languages: list[str],
     expected_audience: int,
     technical_needs: str = "",
+    is_illustrative: bool = False,
 ) -> SideEventApplication:
-    """A delegation's application for `slot`; the focal point receives an acknowledgement."""
+    """A delegation's application for `slot`; the focal point receives an acknowledgement.
+    `is_illustrative` marks one invented for a demonstration, and later its session."""
     if delegation.status not in PROPOSING_STATUSES:
         raise SideEventNotOpen()
     if slot.conference_id != delegation.conference_id:
@@ -73,6 +75,7 @@ def propose_side_event(
             languages=list(dict.fromkeys(languages)),
             expected_audience=expected_audience,
             technical_needs=technical_needs.strip(),
+            is_illustrative=is_illustrative,
         )
         full_clean_or_raise(application)
         application.save()
@@ -101,6 +104,7 @@ def accept_side_event(
             starts_at=slot.starts_at,
             ends_at=slot.ends_at,
             languages=application.languages or ["en"],
+            is_illustrative=application.is_illustrative,
         )
         for position, name in enumerate(application.organiser_names):
             add_session_person(session, role=PersonRole.ORGANISER, name=name, position=position)

@@ -10,6 +10,7 @@ from PIL import Image
 
 from delegations.models import MediaApplication
 from delegations.services import accredit_journalist
+from tests.console import code_for_key
 from tests.factories import ConferenceFactory
 from tests.press.support import PASSWORD
 
@@ -67,3 +68,15 @@ def test_a_journalist_applies_and_follows_the_accreditation(
     assert "P-0001 (yellow)" in page.content()
     # The delegations' portal is not theirs.
     assert page.goto(f"{live_server.url}/portal/dashboard/").status == 403
+
+    # The second factor is offered: set up from the key on the page, as an app would.
+    page.goto(f"{live_server.url}/press/")
+    page.get_by_role("link", name="Set up two-factor authentication").click()
+    key = page.locator("code").inner_text()
+    page.get_by_label("Code shown by the app").fill(code_for_key(key))
+    page.get_by_role("button", name="Confirm").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Your backup codes"
+    screenshot(page, "backup-codes")
+    page.get_by_role("link", name="Continue").click()
+    assert page.locator("dd.state").inner_text() == "Accredited"
+    assert page.get_by_role("link", name="Set up two-factor authentication").count() == 0

@@ -1,9 +1,10 @@
-"""A liaison officer's morning, in a real browser: sign in, open the day of the arrivals, find
-the minister's flight and its protocol, open the delegation; another officer's delegation is not
-there."""
+"""A liaison officer's morning, in a real browser: sign in with the app's code (one step), open
+the day of the arrivals, find the minister's flight and its protocol, open the delegation;
+another officer's delegation is not there."""
 
 import pytest
 
+from tests.console import authenticator, code_of
 from tests.delegations.arrivals.support import PASSWORD, hanoi, officer_of, traveller
 from tests.factories import ConferenceFactory, DelegationFactory
 
@@ -23,13 +24,15 @@ def test_a_liaison_officer_finds_the_flight_of_their_delegation(open_page, live_
         hotel="Sofitel Legend Metropole",
     )
     traveller(theirs, family_name="SCHMIDT", arrives_at=hanoi(24, 10), flight="LH782")
-    officer_of(conference, mine, email="lan@host.example.vn")
+    officer = officer_of(conference, mine, email="lan@host.example.vn")
+    device = authenticator(officer.user)
     officer_of(conference, theirs, email="other@host.example.vn", name="Other")
     page = open_page(locale="en-GB")
 
     page.goto(f"{live_server.url}/liaison/")
     page.get_by_label("E-mail address").fill("lan@host.example.vn")
     page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Code shown by the app").fill(code_of(device))  # one step, as the console
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name="Friday 24 October 2025").click()
     screenshot(page, "day")

@@ -41,7 +41,8 @@ def test_the_console_shows_another_venues_zone_as_a_form_error(admin_client):
 
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert form.non_field_errors() == [str(ZoneOfAnotherVenue.default_message)]
+    # Beside the field that is wrong, before anything is saved.
+    assert form.errors["access_zone"] == [str(ZoneOfAnotherVenue.default_message)]
     assert form["capacity"].value() == "120"
     room.refresh_from_db()
     assert (room.access_zone, room.capacity) == (None, 100)

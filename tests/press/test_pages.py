@@ -99,7 +99,7 @@ def test_every_press_address_hides_another_journalists_application(conference):
         if kwargs:
             assert response.status_code == 404, url
 
-    assert set(walked) == {"home", "photo"}
+    assert set(walked) == {"home", "photo", "two-factor"}
 
 
 def test_a_journalist_never_sees_the_delegations_portal(conference):

@@ -22,6 +22,7 @@ from sessions.models import (
     Place,
     Session,
     SessionPerson,
+    SideEventApplication,
     Signatory,
 )
 from sessions.models.signing import SIGNS_WITHOUT_FULL_POWERS
@@ -305,3 +306,51 @@ def test_load_demo_books_the_roundtables_one_of_them_with_a_wait_list(hanoi):
         "roundtable-2": (30, []),
         "roundtable-3": (36, []),
     }
+
+
+def test_load_demo_holds_invented_side_event_applications_decided_on_the_slot_grid(hanoi, client):
+    applications = SideEventApplication.objects.filter(conference=hanoi).select_related(
+        "slot", "room", "session"
+    )
+    by_state = {
+        state: sorted(a.title.split(": ", 1)[1] for a in applications if a.state == state)
+        for state in ("accepted", "submitted", "refused")
+    }
+    accepted = [a for a in applications if a.state == "accepted"]
+    feed = client.get("/api/v1/conferences/hanoi2025/schedule/").json()
+    in_feed = {
+        session["title"]: session
+        for day in feed["days"]
+        for session in day["sessions"]
+        if session["kind"] == "side_event"
+    }
+
+    assert by_state == {
+        "accepted": [
+            "Electronic evidence across the Pacific",
+            "Mekong cooperation against online scam compounds",
+            "Technical assistance for implementing the Convention",
+        ],
+        "submitted": ["Children's safety online in South-East Asia"],
+        "refused": ["Ransomware negotiations and the law"],
+    }
+    # Invented, and saying so in the data and wherever they are shown.
+    assert all(a.is_illustrative and a.title.startswith("Illustrative") for a in applications)
+    for application in accepted:
+        session = application.session
+        assert (session.starts_at, session.room) == (application.slot.starts_at, application.room)
+        assert application.slot.rooms.filter(pk=application.room_id).exists()
+        entry = in_feed[application.title]
+        assert entry["illustrative"] is True
+        assert [p["name"] for p in entry["organisers"]] == application.organiser_names
+    # No room of a slot holds two events: the grid's own sessions and the accepted ones.
+    for application in accepted:
+        clash = Session.objects.published().overlapping(
+            room=application.room_id,
+            starts_at=application.session.starts_at,
+            ends_at=application.session.ends_at,
+        )
+        assert list(clash) == [application.session]
+    assert in_feed["Illustrative side event: Technical assistance for implementing the Convention"][
+        "languages"
+    ] == ["ar", "zh", "en", "es", "fr", "ru"]

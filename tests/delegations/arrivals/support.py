@@ -8,7 +8,7 @@ from django.test import Client
 
 from delegations.models import LiaisonOfficer, Travel
 from delegations.services import assign_liaison_officer
-from tests.console import sign_in_to_console
+from tests.console import authenticator, code_of, sign_in_to_console
 from tests.factories import DelegateFactory
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -49,3 +49,15 @@ def console_member(role, username=None):
     user = User.objects.create_user(username or role.lower(), is_staff=True)
     user.groups.add(Group.objects.get(name=role))
     return sign_in_to_console(Client(), user)
+
+
+def signed_in_officer(email, client=None):
+    """A client signed in as the officer at `email`, with the authenticator app the liaison
+    pages require (one step: address, password and the app's code)."""
+    client = client or Client()
+    device = authenticator(User.objects.get(username=email))
+    client.post(
+        "/liaison/sign-in/",
+        {"username": email, "password": PASSWORD, "otp_token": code_of(device)},
+    )
+    return client

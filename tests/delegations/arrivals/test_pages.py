@@ -9,17 +9,17 @@ from django.urls import URLPattern, reverse
 from delegations.liaison.urls import urlpatterns
 from delegations.models import LiaisonOfficer
 from tests.delegations.arrivals.support import (
-    PASSWORD,
     console_member,
     hanoi,
     officer_of,
+    signed_in_officer,
     traveller,
 )
 from tests.factories import ConferenceFactory, DelegationFactory
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"sign-in", "sign-out", "password-set"}
+PUBLIC = {"sign-in", "sign-out", "password-set", "two-factor"}
 
 
 @pytest.fixture
@@ -33,9 +33,7 @@ def two_officers():
     )
     officer_of(conference, mine, email="me@host.example.vn")
     officer_of(conference, theirs, email="them@host.example.vn", name="Other Officer")
-    client = Client()
-    client.post("/liaison/sign-in/", {"username": "me@host.example.vn", "password": PASSWORD})
-    return client, mine, theirs
+    return signed_in_officer("me@host.example.vn"), mine, theirs
 
 
 def test_every_liaison_address_hides_another_officers_delegations(two_officers):

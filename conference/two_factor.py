@@ -1,9 +1,11 @@
-"""Two-factor authentication of staff accounts: the authenticator app (TOTP) and backup codes.
+"""Two-factor authentication: the authenticator app (TOTP) and backup codes.
 
-These are the writes; the console's pages (config/console.py) only call them. A staff member
-enrols once, on first sign-in: a TOTP device is created unconfirmed, shown as a QR code, and
+These are the writes; the console's pages (config/console.py) and the sign-in of liaison
+officers and journalists (conference/sign_in.py) only call them, hence their place on the lowest
+floor. A person enrols once: a TOTP device is created unconfirmed, shown as a QR code, and
 confirmed by its first code, which also issues the backup codes. Until then the console refuses
-every page but the enrolment one (django-otp's OTPAdminSite requires a verified device).
+every page but the enrolment one (django-otp's OTPAdminSite requires a verified device), and so
+do the liaison officers' pages.
 """
 
 from base64 import b32encode
