@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SLUG = "large"
-FULL = {"delegates": 100_000, "delegations": 2_000, "sessions": 5_000}
+FULL = {"delegates": 100_000, "delegations": 2_000, "badges": 20_000, "sessions": 5_000}
 BIG_DELEGATION = 500
 BATCH = 5_000
 
@@ -44,6 +44,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--build-only", action="store_true", help="build the data, measure nothing")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
@@ -68,7 +69,8 @@ def main():
         sizes["delegates"] = max(sizes["delegates"], BIG_DELEGATION + sizes["delegations"])
         conference = build(sizes)
         print(f"data: {sizes} (scale {args.scale})")
-        measure(conference, args.runs)
+        if not args.build_only:
+            measure(conference, args.runs)
 
 
 def create_database(database_url):
@@ -91,7 +93,7 @@ def build(sizes):
     from django_countries import countries
 
     from conference.models import Conference
-    from delegations.models import Delegate, Delegation
+    from delegations.models import Badge, Delegate, Delegation
     from sessions.models import Session
     from tests.factories import ConferenceFactory, RoomFactory
 
@@ -100,6 +102,7 @@ def build(sizes):
         counts = {
             "delegates": Delegate.objects.filter(conference=existing).count(),
             "delegations": Delegation.objects.filter(conference=existing).count(),
+            "badges": Badge.objects.filter(conference=existing).count(),
             "sessions": Session.objects.filter(conference=existing).count(),
         }
         if counts == sizes:
@@ -133,6 +136,7 @@ def build(sizes):
         ]
         delegations = Delegation.objects.bulk_create(delegations, batch_size=BATCH)
         _delegates(conference, delegations, sizes["delegates"])
+        _badges(conference, sizes["badges"])
         _sessions(conference, sizes["sessions"], RoomFactory)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -171,6 +175,29 @@ def _delegates(conference, delegations, total):
                 Delegate.objects.bulk_create(batch)
                 batch = []
     Delegate.objects.bulk_create(batch)
+
+
+def _badges(conference, total):
+    """Active badges for the first `total` delegates, numbered as the service numbers them."""
+    from delegations.models import Badge, Delegate
+
+    delegates = Delegate.objects.filter(conference=conference).order_by("pk")[:total]
+    batch = []
+    for n, (pk, category) in enumerate(delegates.values_list("pk", "badge_category"), start=1):
+        batch.append(
+            Badge(
+                conference=conference,
+                delegate_id=pk,
+                number=f"LRG-{n:06d}",
+                category=category,
+                colour="red",
+                zones=["plenary"],
+            )
+        )
+        if len(batch) == BATCH:
+            Badge.objects.bulk_create(batch)
+            batch = []
+    Badge.objects.bulk_create(batch)
 
 
 def _sessions(conference, total, room_factory):

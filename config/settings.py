@@ -52,6 +52,19 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # checked before reuse so that a restarted database costs one failed request at most.
 DATABASES["default"]["CONN_MAX_AGE"] = read("CONN_MAX_AGE", int, default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A read replica (PostgreSQL streaming replication) for the reads that may lag a little: the
+# feeds' cold renders, the dashboard and the exports (conference/replica.py). In tests it is a
+# second connection to the test database ("MIRROR"), as Django tests primary/replica setups.
+READ_REPLICA = None
+if replica_url := read("DATABASE_REPLICA_URL", database, default=None):
+    READ_REPLICA = "replica"
+    DATABASES[READ_REPLICA] = replica_url | {
+        "ATOMIC_REQUESTS": False,
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["conference.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _email_config = read(
@@ -249,6 +262,9 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    # Sessions read from the shared Redis and written through to the database: any web host
+    # serves any request, and a sign-in survives Redis being emptied.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

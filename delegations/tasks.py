@@ -10,6 +10,7 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from delegations.admin.jobs import selected_rows
 from delegations.models import ConsoleJob, JobState, MessageState, OutboundMessage
 from delegations.services import invitations, jobs, notifications, outbox, passports
 
@@ -61,7 +62,8 @@ def run_console_job(*, job_id):
     job = ConsoleJob.objects.filter(pk=job_id, state=JobState.QUEUED).first()
     if job is None:
         return
-    jobs.run_job(job)
+    # The rows are rebuilt through the console's list, as the organiser saw them.
+    jobs.run_job(job, select=selected_rows)
 
 
 @shared_task(name="delegations.delete_expired_jobs", ignore_result=True)

@@ -19,6 +19,16 @@ from tests.console import sign_in_to_console
 from tests.smtp import SMTPServer
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# A second alias on the test database, as DATABASE_REPLICA_URL gives in production: a "mirror"
+# in Django's words, a second connection to the same database. Nothing reads from it until a
+# test names it in settings.READ_REPLICA (tests/project/test_replica.py).
+if "replica" not in settings.DATABASES:
+    _default = settings.DATABASES["default"]
+    settings.DATABASES["replica"] = {
+        **_default,
+        "TEST": {**_default.get("TEST", {}), "MIRROR": "default"},
+    }
 TEST_REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
 
 

@@ -73,7 +73,12 @@ class PrintBadgesMixin:
                     request, _("None of the selection holds a badge to print."), messages.WARNING
                 )
             return None
-        return start_job(self, request, badges, kind=JobKind.BADGES_PDF, variant=layout)
+        # The job keeps this list's selection and reads its badges again when it runs.
+        return start_job(self, request, queryset, kind=JobKind.BADGES_PDF, variant=layout)
+
+    def rows_for_job(self, queryset):
+        """The badges a print job reads from this list's selection (see `selected_rows`)."""
+        return self.badges_to_print(queryset)
 
 
 @admin.register(Badge)

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
+from conference.admin_paging import KeysetPagingMixin
 from conference.admin_services import WritesThroughServices
 from conference.files import private_file
 from conference.models import Conference
@@ -192,6 +193,7 @@ class RejectionForm(forms.Form):
 @admin.register(Delegate)
 class DelegateAdmin(
     WritesThroughServices,
+    KeysetPagingMixin,
     DelegateSpreadsheets,
     IssueBadgesMixin,
     PassportRevealMixin,
@@ -226,6 +228,9 @@ class DelegateAdmin(
         "rejection_reason",
     ]
     actions = ["accredit_selected", "reject_selected", "issue_badges"]
+    # By precedence (highest rank first), then by name: the index `delegate_precedence_keyset`
+    # holds this key, so every page, the 1,000th too, is a walk of 100 index entries.
+    keyset_ordering = ("precedence", "family_name", "id")
 
     def get_readonly_fields(self, request, obj=None):
         # A delegate moves to another delegation by being registered there.
@@ -245,13 +250,7 @@ class DelegateAdmin(
         services.remove_delegate_as_organiser(obj)
 
     def get_queryset(self, request):
-        # Order by precedence (highest rank first), then by name.
-        return (
-            super()
-            .get_queryset(request)
-            .alias(precedence=ProtocolRank.precedence_expression())
-            .order_by("precedence", "family_name")
-        )
+        return super().get_queryset(request).alias(precedence=ProtocolRank.precedence_expression())
 
     def get_urls(self):
         return [

@@ -1,28 +1,44 @@
 """Console jobs: the actions that start them, and a page per job that follows its progress.
 
-"Select all" then an action posts the page's ticks and `select_across`, and Django hands the
-action the whole filtered queryset; the job stores that queryset's filter, so an action over
-100,000 rows posts as few fields as one over ten (no 400 from DATA_UPLOAD_MAX_NUMBER_FIELDS).
+"Select all" then an action posts the page's ticks and `select_across`; the job stores the
+list's query string (its filters, search and sort) and, unless all that match were chosen, the
+ticked ids, as JSON. An action over 100,000 rows posts as few fields as one over ten (no 400 from
+DATA_UPLOAD_MAX_NUMBER_FIELDS), and the task rebuilds the rows through the same list
+(`selected_rows`), as the organiser who asked, with the permissions they have when it runs:
+nothing is pickled, and a row written by hand can at most name a filter that organiser could
+use themselves.
 """
 
+from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import (
+    ALL_VAR,
+    ERROR_FLAG,
+    IS_POPUP_VAR,
+    PAGE_VAR,
+    TO_FIELD_VAR,
+)
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from conference.admin_paging import AFTER_VAR, BEFORE_VAR
 from conference.admin_services import WritesThroughServices
 from conference.files import private_file
 from delegations.models import ConsoleJob, JobKind, JobState
 from delegations.services import jobs
 
 CONTENT_TYPES = {
-    JobKind.EXPORT_CSV: "text/csv",
-    JobKind.EXPORT_XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    JobKind.BADGES_PDF: "application/pdf",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "zip": "application/zip",
 }
+# Where the list's page is, not what it selects.
+NOT_A_FILTER = {PAGE_VAR, AFTER_VAR, BEFORE_VAR, ERROR_FLAG, ALL_VAR, IS_POPUP_VAR, TO_FIELD_VAR}
 # The permission a job's file needs, beyond being the one who asked: a role that lost it since
 # (or never had it) gets nothing.
 FILE_PERMISSIONS = {
@@ -41,8 +57,19 @@ def may_download(user, job) -> bool:
 
 
 def start_job(model_admin, request, queryset, *, kind, variant):
-    """What every job action does: record the job, and point the organiser to its page."""
-    job = jobs.request_job(user=request.user, kind=kind, variant=variant, queryset=queryset)
+    """What every job action does: record the job, and point the organiser to its page.
+
+    `queryset` is the action's selection, or None for all that match the list's filter (the
+    Export button); "select all" on the list counts as all that match too."""
+    everything = queryset is None or request.POST.get("select_across") == "1"
+    job = jobs.request_job(
+        user=request.user,
+        kind=kind,
+        variant=variant,
+        params={name: values for name, values in request.GET.lists() if name not in NOT_A_FILTER},
+        ids=None if everything else list(queryset.values_list("pk", flat=True)),
+        source=model_admin.opts.label_lower,
+    )
     model_admin.message_user(
         request,
         format_html(
@@ -54,6 +81,32 @@ def start_job(model_admin, request, queryset, *, kind, variant):
         messages.SUCCESS,
     )
     return redirect("admin:delegations_consolejob_change", job.pk)
+
+
+def selected_rows(job):
+    """The rows a job was asked for, rebuilt through the list the organiser used: the same
+    filters, search and order, as that organiser, with the permissions they hold now."""
+    if "params" not in job.selection:
+        # A job queued before selections were JSON: running it unfiltered would export all.
+        raise ValueError(_("This job was queued by an older version; start it again."))
+    read = jobs.job_model(job.kind, job.variant)
+    # The list the selection was made on: the filters and ids are that list's, even when the job
+    # reads other rows through it (the journalists' list prints their badges).
+    listed = apps.get_model(job.selection["list"]) if job.selection.get("list") else read
+    model_admin = admin.site.get_model_admin(listed)
+    request = HttpRequest()
+    request.method = "GET"
+    request.GET = QueryDict(mutable=True)
+    for name, values in job.selection["params"].items():
+        request.GET.setlist(name, values)
+    request.user = job.requested_by
+    if not (request.user.is_active and model_admin.has_view_permission(request)):
+        raise PermissionDenied(_("The organiser who asked may no longer see this list."))
+    changelist = model_admin.get_changelist_instance(request)
+    rows = changelist.get_queryset(request)
+    ids = job.selection.get("ids")
+    rows = rows if ids is None else rows.filter(pk__in=ids)
+    return rows if listed is read else model_admin.rows_for_job(rows)
 
 
 class BackgroundExportMixin:
@@ -164,7 +217,7 @@ class ConsoleJobAdmin(WritesThroughServices, admin.ModelAdmin):
         extension = job.file.name.rsplit(".", 1)[-1]
         return private_file(
             job.file,
-            content_type=CONTENT_TYPES[job.kind],
+            content_type=CONTENT_TYPES[extension],
             filename=f"{job.variant}.{extension}",
             as_attachment=True,
         )

@@ -1,9 +1,10 @@
 """Console work too long for a request (exports, badge printing): a row per job, run by a task.
 
-The row carries what the organiser chose as a pickled queryset `query` (Django's documented way
-to rebuild a queryset elsewhere), so "all that match the filter" travels as the filter, never as
-100,000 ids. The file it produces is private: served only to the organiser who asked, and
-deleted when the job expires.
+The row carries what the organiser chose as plain JSON, `selection`: the list's query string
+(its filters, search and sort) and either the ticked ids or none for "all that match the
+filter", so 100,000 rows travel as the filter, never as 100,000 ids; the task rebuilds the list
+from it as the organiser saw it (delegations/admin/jobs.py). The file it produces is private:
+served only to the organiser who asked, and deleted when the job expires.
 """
 
 from django.conf import settings
@@ -28,7 +29,8 @@ class ConsoleJob(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=JobKind.choices)
     # Which export resource ("delegates") or badge layout ("id1") the job uses.
     variant = models.CharField(_("variant"), max_length=40)
-    query = models.BinaryField(editable=False)
+    # {"params": {name: [values]}, "ids": [ids] or null for all that match}: data, never code.
+    selection = models.JSONField(default=dict, editable=False)
     state = models.CharField(
         _("state"), max_length=10, choices=JobState.choices, default=JobState.QUEUED
     )

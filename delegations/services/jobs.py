@@ -1,38 +1,41 @@
 """Console jobs: exports and badge printing of any size, run by a task off the request.
 
-`request_job` stores the selection as its queryset's pickled query (the filter, never the ids)
-and queues the task after commit; `run_job` does the work and streams its file to storage:
+`request_job` stores the selection as plain JSON (the list's query string, and the ticked ids or
+none for "all that match": the filter, never 100,000 ids) and queues the task after commit;
+`run_job` rebuilds the rows from it, does the work and streams its file to storage:
 - CSV row by row with `csv.writer` over `.iterator()`, into a temporary file, so memory does not
   grow with the rows;
 - XLSX with openpyxl's write-only workbook, which keeps only the current row in memory;
-- badges as one PDF, as the console printed them before, then marked printed.
+- badges a chunk at a time (delegations/documents/badge_batches.py): one PDF up to a chunk, a
+  ZIP of one PDF per chunk beyond, so memory does not grow with the badges either.
 The exports go through the same import-export resources as the console's small exports, so
 passport numbers stay masked and cells that start a formula stay text.
 
 Paid for by bench/large_conference.py (--scale 0.2, 20,000 delegates): the CSV job's peak Python
 memory is 6.5 MB and the XLSX job's 6.4 MB, constant in the rows, where the in-request export
-held the whole file (300 MB at 100,000 rows in the issue); 9.3 s and 13.4 s of a worker's time,
-in no request.
+held the whole file (300 MB at 100,000 rows in the issue). At 100,000 delegates
+(bench/large_conference_http.py, bench/README.md) the worker process peaks at 113 MB of RSS,
+100 MB of it Django before the job starts; badges page by page peak at 149 MB for 1,000 and
+153 MB for 10,000.
 """
 
 import csv
-import hmac
-import pickle
 import tempfile
 from datetime import timedelta
+from itertools import islice
 
 import openpyxl
 from celery import current_app
 from django.conf import settings
 from django.core.files import File
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from delegations.documents.badges import LAYOUTS, badges_pdf
+from conference.replica import replica_alias
+from delegations.documents.badge_batches import write_badges
+from delegations.documents.badges import LAYOUTS
 from delegations.models import (
     Badge,
     BadgeState,
@@ -64,19 +67,30 @@ CHUNK_SIZE = 2000
 PROGRESS_EVERY = 1000
 
 
-def request_job(*, user, kind: str, variant: str, queryset) -> ConsoleJob:
-    """Record a job over `queryset` (its filter, not its ids) and queue its task after commit."""
-    if kind == JobKind.BADGES_PDF:
-        known = variant in LAYOUTS and queryset.model is Badge
-    else:
-        known = variant in EXPORTS and EXPORTS[variant][0] is queryset.model
-    if not known:
-        # A programming error (an admin wired to the wrong variant), not a user's mistake.
-        raise ValueError(f"no {kind} job {variant!r} over {queryset.model.__name__}")
+def job_model(kind: str, variant: str):
+    """The model whose rows a job of this kind and variant reads; ValueError for none."""
+    if kind == JobKind.BADGES_PDF and variant in LAYOUTS:
+        return Badge
+    if kind in (JobKind.EXPORT_CSV, JobKind.EXPORT_XLSX) and variant in EXPORTS:
+        return EXPORTS[variant][0]
+    # A programming error (an admin wired to the wrong variant), not a user's mistake.
+    raise ValueError(f"no {kind} job {variant!r}")
+
+
+def request_job(
+    *, user, kind: str, variant: str, params: dict, ids: list | None, source: str = ""
+) -> ConsoleJob:
+    """Record a job over a list's selection and queue its task after commit.
+
+    `params` is the list's query string as {name: [values]}; `ids` the ticked rows, or None for
+    all the rows that match the filter; `source` the list's model ("delegations.mediaapplication")
+    when it is not the one the job reads (journalists' badges printed from their list)."""
+    if source == job_model(kind, variant)._meta.label_lower:
+        source = ""  # the list of the rows the job reads: nothing to say
     job = ConsoleJob.objects.create(
         kind=kind,
         variant=variant,
-        query=_sealed(pickle.dumps(queryset.query)),
+        selection=_selection(params, ids, source),
         requested_by=user,
         expires_at=timezone.now() + JOB_LIFETIME,
     )
@@ -84,8 +98,27 @@ def request_job(*, user, kind: str, variant: str, queryset) -> ConsoleJob:
     return job
 
 
-def run_job(job: ConsoleJob) -> ConsoleJob:
-    """Run a queued job: write its file, then mark it done (or failed, with the reason).
+def _selection(params, ids, source=""):
+    """The JSON a job keeps, checked for its shape: strings for the query, integers for ids."""
+    if not isinstance(params, dict) or not all(
+        isinstance(name, str)
+        and isinstance(values, list)
+        and all(isinstance(value, str) for value in values)
+        for name, values in params.items()
+    ):
+        raise ValueError("params must map names to lists of strings")
+    if ids is not None and not all(isinstance(pk, int) and not isinstance(pk, bool) for pk in ids):
+        raise ValueError("ids must be a list of integers, or None for all that match")
+    selection = {"params": params, "ids": None if ids is None else sorted(ids)}
+    if source:
+        selection["list"] = str(source)
+    return selection
+
+
+def run_job(job: ConsoleJob, *, select) -> ConsoleJob:
+    """Run a queued job: rebuild its rows with `select(job)` (a queryset of the job's model),
+    write its file, then mark it done (or failed, with the reason: a filter that no longer
+    applies, a permission lost since).
 
     Idempotent: a job that is no longer queued (a redelivered task) is left alone."""
     claimed = ConsoleJob.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
@@ -95,10 +128,13 @@ def run_job(job: ConsoleJob) -> ConsoleJob:
         return job
     job.refresh_from_db()
     try:
+        rows = select(job)
+        if rows.model is not job_model(job.kind, job.variant):
+            raise ValueError(f"{job} selects {rows.model.__name__} rows")
         if job.kind == JobKind.BADGES_PDF:
-            _print_badges(job)
+            _print_badges(job, rows)
         else:
-            _export(job)
+            _export(job, rows)
     except Exception as error:
         ConsoleJob.objects.filter(pk=job.pk).update(
             state=JobState.FAILED, error=str(error)[:300], finished_at=timezone.now()
@@ -148,49 +184,29 @@ def discard_job(job: ConsoleJob) -> None:
     job.delete()
 
 
-def _queryset(job, model):
-    queryset = model.objects.all()
-    queryset.query = pickle.loads(_unsealed(bytes(job.query)))
-    return queryset
-
-
-# Unpickling runs code, so a query is unpickled only under the HMAC that `request_job` sealed it
-# with (the site's SECRET_KEY): a row written by anything else, even with database access, is
-# refused instead of run.
-_SEAL_SALT = "delegations.console-job.query"
-
-
-def _sealed(data: bytes) -> bytes:
-    return salted_hmac(_SEAL_SALT, data, algorithm="sha256").digest() + data
-
-
-def _unsealed(sealed: bytes) -> bytes:
-    mac, data = sealed[:32], sealed[32:]
-    if not hmac.compare_digest(mac, salted_hmac(_SEAL_SALT, data, algorithm="sha256").digest()):
-        raise ValueError("the job's query is not sealed by this site: refused")
-    return data
-
-
 def _progress(job, done):
     job.progress = done
     ConsoleJob.objects.filter(pk=job.pk).update(progress=done)
 
 
-def export_rows(resource, queryset):
-    """The header, then each row's cells, as the console's exports write them."""
+def export_rows(resource, queryset, *, native=False):
+    """The header, then each row's cells, as the console's exports write them: text for CSV,
+    or (`native`) numbers and dates as themselves for a spreadsheet."""
     yield resource.get_export_headers()
     fields = resource.get_export_fields()
     for instance in resource.filter_export(queryset).iterator(chunk_size=CHUNK_SIZE):
-        yield [resource.export_field(field, instance) for field in fields]
+        yield [resource.export_field(field, instance, force_native_type=native) for field in fields]
 
 
-def _export(job):
-    model, resource_class = EXPORTS[job.variant]
-    queryset = _queryset(job, model)
+def _export(job, queryset):
+    resource_class = EXPORTS[job.variant][1]
+    # The longest read of the console, and one a replica's lag does not harm: the file says
+    # what the list held a moment ago, as any export does once written.
+    queryset = queryset.using(replica_alias())
     job.total = queryset.count()
     ConsoleJob.objects.filter(pk=job.pk).update(total=job.total)
     resource = resource_class()
-    rows = export_rows(resource, queryset)
+    rows = export_rows(resource, queryset, native=job.kind == JobKind.EXPORT_XLSX)
     name = f"{job.variant}-{job.pk}"
     with tempfile.TemporaryFile() as out:
         if job.kind == JobKind.EXPORT_CSV:
@@ -225,11 +241,20 @@ def _write_xlsx(job, rows, out):
     job.progress = job.total
 
 
-def _print_badges(job):
-    active = _queryset(job, Badge).filter(state=BadgeState.ACTIVE).order_by("conference", "number")
+def _print_badges(job, badges):
+    active = badges.filter(state=BadgeState.ACTIVE).order_by("conference", "number")
     job.total = active.count()
-    pdf = badges_pdf(active, layout=job.variant) if job.total else b""
-    if job.total:
-        mark_printed(active)
-        job.file.save(f"badges-{job.pk}.pdf", ContentFile(pdf), save=False)
+    ConsoleJob.objects.filter(pk=job.pk).update(total=job.total)
+    if not job.total:
+        return
+    with tempfile.TemporaryFile() as out:
+        extension = write_badges(
+            active, out, layout=job.variant, progress=lambda done: _progress(job, done)
+        )
+        out.seek(0)
+        job.file.save(f"badges-{job.pk}.{extension}", File(out), save=False)
+    # Marked a chunk at a time, so that 10,000 badges are never all in memory as rows.
+    ids = active.values_list("pk", flat=True).iterator(chunk_size=CHUNK_SIZE)
+    while chunk := list(islice(ids, CHUNK_SIZE)):
+        mark_printed(Badge.objects.filter(pk__in=chunk))
     job.progress = job.total

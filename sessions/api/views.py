@@ -5,6 +5,7 @@ per release, format, language and filters; a conditional GET is answered 304 fro
 Last-Modified of the release before anything is rendered.
 """
 
+import contextlib
 import hashlib
 from datetime import datetime
 
@@ -21,6 +22,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from conference.replica import reads_from_replica
 from sessions.api.feed_schema import (
     FeedSessionSerializer,
     FrabScheduleSerializer,
@@ -85,13 +87,29 @@ class FeedView(APIView):
             return self._headers(not_modified, etag, last_modified)
         body = feed_cache.rendered(key)
         if body is None:
-            release = ScheduleRelease.objects.select_related("conference__venue").get(pk=release_id)
-            chosen = render.select_sessions(release, **options)
-            body = type(self).renderer(release, chosen, language=language)
+            body = self._render(release_id, options, language)
             feed_cache.store(key, body)
         response = HttpResponse(body, content_type=self._content_type(request))
         response["Content-Language"] = language
         return self._headers(response, etag, last_modified)
+
+    def _render(self, release_id, options, language):
+        """A cold render, from the read replica. The warm-up task renders each release on the
+        primary as soon as it is published (sessions/feeds/warm.py), so a reader meets a cold
+        feed only after an eviction, long after the replica caught up; a release the replica
+        does not hold yet is read from the primary. A release carries its sessions frozen in its
+        own row, so the release found on the replica is the whole of it."""
+        for replica in (True, False):
+            with reads_from_replica() if replica else contextlib.nullcontext():
+                release = (
+                    ScheduleRelease.objects.select_related("conference__venue")
+                    .filter(pk=release_id)
+                    .first()
+                )
+                if release is not None:
+                    chosen = render.select_sessions(release, **options)
+                    return type(self).renderer(release, chosen, language=language)
+        raise NoRelease()
 
     def _content_type(self, request):
         """The feed's media type, or an alternative one the client asked for by name."""

@@ -112,6 +112,26 @@ def test_the_press_office_prints_its_journalists_badges_with_photo_outlet_and_qr
     assert badge.printed_at is not None
 
 
+def test_printing_all_that_match_the_journalists_list_prints_only_their_badges(
+    conference, django_capture_on_commit_callbacks
+):
+    """"Select all" carries the journalists' list's search, read again by the job on that list,
+    not on the badges' list: one outlet's badges, not every badge of the conference."""
+    _journalist(conference)
+    _journalist(conference, email="paul@afp.example", outlet="AFP")
+    press_office = console_member("Press office")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        press_office.post(
+            f"{APPLICATIONS}?q=AFP",
+            {"action": "print_id1", "select_across": "1", "_selected_action": ["0"]},
+        )
+    job = ConsoleJob.objects.get()
+
+    assert (job.state, job.total) == ("done", 1)
+    assert job.selection["list"] == "delegations.mediaapplication"
+
+
 def test_printing_from_the_journalists_list_needs_the_permission_to_print(conference):
     application = _journalist(conference)
     reviewer = Client()

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from config import dashboard as dashboard_module
 from config.dashboard import dashboard
 from delegations.models import Delegate, Invitation, OutboundMessage
 from sessions.models import GalaAnswer, Place
@@ -111,3 +112,21 @@ def test_the_delegates_list_stays_at_a_few_queries_with_10000_rows(
 
     assert response.status_code == 200
     assert response.context["cl"].result_count == 10_000
+
+
+def test_the_places_card_lists_the_first_roundtables_and_links_to_the_rest(
+    organiser, hanoi, monkeypatch
+):
+    monkeypatch.setattr(dashboard_module, "ROUNDTABLES_SHOWN", 2)
+    SessionFactory.create_batch(3, conference=hanoi, state="published", capacity=5)
+    SessionFactory(conference=hanoi, state="draft")  # not published: not counted
+
+    board = dashboard(hanoi)
+    page = organiser.get(f"/admin/?conference={hanoi.slug}").content.decode()
+    rest = organiser.get(board.roundtables_more.url)
+
+    assert len(board.roundtables) == 2
+    assert board.roundtables_more.value == 2
+    assert "and 2 more roundtables" in page
+    assert rest.status_code == 200
+    assert rest.context["cl"].result_count == 4

@@ -1,11 +1,13 @@
 """Badges: the console."""
 
 import io
+import zipfile
 
 import pytest
 from pypdf import PdfReader
 
 from delegations import services
+from delegations.documents import badge_batches
 from delegations.models import Badge, ConsoleJob
 from delegations.services import badges as badges_service
 from tests.delegations.badges.support import (
@@ -200,3 +202,34 @@ def test_printing_all_that_match_the_filter_gives_a_page_per_badge(
     assert action.status_code == 302
     assert (job.total, len(pdf.pages)) == (6, 6)
     assert Badge.objects.filter(printed_at__isnull=False).count() == 6
+
+
+@pytest.mark.django_db
+def test_a_print_beyond_one_file_is_a_zip_of_pdfs_in_printing_order(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(badge_batches, "BADGES_PER_FILE", 2)
+    badges = [services.issue_badge(delegate) for delegate in _many_delegates(5)]
+    staff(client, "view_badge", "print_badge")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            BADGES, {"action": "print_id1", "select_across": "1", "_selected_action": badges[0].pk}
+        )
+    job = ConsoleJob.objects.get()
+    response = client.get(f"/admin/delegations/consolejob/{job.pk}/download/")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    files = {name: PdfReader(io.BytesIO(archive.read(name))) for name in archive.namelist()}
+
+    assert response["Content-Type"] == "application/zip"
+    assert list(files) == [
+        "badges-000001-000002.pdf",
+        "badges-000003-000004.pdf",
+        "badges-000005-000005.pdf",
+    ]
+    assert [len(pdf.pages) for pdf in files.values()] == [2, 2, 1]
+    numbers = ["".join(page.extract_text() for page in pdf.pages) for pdf in files.values()]
+    assert "HAN-000001" in numbers[0]
+    assert "HAN-000005" in numbers[2]
+    assert (job.total, job.progress) == (5, 5)
+    assert Badge.objects.filter(printed_at__isnull=False).count() == 5

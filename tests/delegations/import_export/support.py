@@ -8,8 +8,10 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 
 from delegations import services
+from delegations.models import ConsoleJob
 from tests.console import sign_in_to_console
 from tests.factories import DelegationFactory
 
@@ -102,17 +104,23 @@ def person(family, role="Member", rank="Delegate", **overrides):
 
 
 def export(client, model, objects, file_format):
-    """The Export button's form, in the request (the actions run as jobs: test_jobs.py)."""
-    pks = [obj.pk for obj in objects]
-    response = client.post(
-        f"/admin/delegations/{model}/export/", {"format": file_format, "export_items": pks}
-    )
-    assert response.status_code == 200
-    return response.content
+    """The Export button's form over a list filtered to `objects`: it starts a job, and the
+    job's file is what the organiser downloads."""
+    ids = ",".join(str(obj.pk) for obj in objects)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            f"/admin/delegations/{model}/export/?id__in={ids}", {"format": file_format}
+        )
+    job = ConsoleJob.objects.latest("pk")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/delegations/consolejob/{job.pk}/change/"
+    download = client.get(f"/admin/delegations/consolejob/{job.pk}/download/")
+    assert download.status_code == 200
+    return b"".join(download.streaming_content)
 
 
 def csv_rows(content):
-    return list(csv.DictReader(io.StringIO(content.decode())))
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def xlsx_rows(content):
