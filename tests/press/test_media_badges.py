@@ -115,7 +115,7 @@ def test_the_press_office_prints_its_journalists_badges_with_photo_outlet_and_qr
 def test_printing_all_that_match_the_journalists_list_prints_only_their_badges(
     conference, django_capture_on_commit_callbacks
 ):
-    """"Select all" carries the journalists' list's search, read again by the job on that list,
+    """ "Select all" carries the journalists' list's search, read again by the job on that list,
     not on the badges' list: one outlet's badges, not every badge of the conference."""
     _journalist(conference)
     _journalist(conference, email="paul@afp.example", outlet="AFP")
