@@ -49,7 +49,8 @@ def test_each_language_has_every_message_printing_what_english_prints(language):
 
 
 @pytest.fixture
-def context(db):
+def message_context(db):
+    # Not named `context`: pytest-playwright's fixture of that name would make these browser tests.
     conference = ConferenceFactory()
     return {
         "conference": conference,
@@ -59,9 +60,9 @@ def context(db):
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_each_message_renders_in_its_language_with_a_subject_and_a_body(context, language):
+def test_each_message_renders_in_its_language_with_a_subject_and_a_body(message_context, language):
     for name in ENGLISH:
-        message = render_message(name, language=language, context=context)
+        message = render_message(name, language=language, context=message_context)
 
         assert message.language == language, name
         assert message.subject, name
@@ -73,7 +74,7 @@ def test_each_message_renders_in_its_language_with_a_subject_and_a_body(context,
     ("language", "written"),
     [("es", "6 de octubre de 2025, 17:00"), ("ru", "6 октября 2025 г., 17:00")],  # noqa: RUF001 (Russian)
 )
-def test_dates_are_written_as_the_language_writes_them(context, language, written):
-    message = render_message("reminder", language=language, context=context)
+def test_dates_are_written_as_the_language_writes_them(message_context, language, written):
+    message = render_message("reminder", language=language, context=message_context)
 
     assert written in message.text
