@@ -12,7 +12,9 @@ from conference.validators import (
     CONFERENCE_SLUG_PATTERN,
     validate_conference_slug,
     validate_language_codes,
+    validate_multiline_text,
     validate_quotas,
+    validate_single_line,
     validate_timezone,
 )
 from conference.webhooks.models import Webhook, WebhookDelivery  # noqa: F401  (the app's models)
@@ -27,10 +29,12 @@ def default_reminder_days():
 
 
 class Venue(models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    city = models.CharField(_("city"), max_length=100)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    city = models.CharField(_("city"), max_length=100, validators=[validate_single_line])
     country = CountryField(_("country"))
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(
+        _("address"), max_length=300, blank=True, validators=[validate_single_line]
+    )
 
     class Meta:
         verbose_name = _("venue")
@@ -49,7 +53,7 @@ class AccessZone(models.Model):
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="access_zones")
     code = models.SlugField(_("code"), max_length=30)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
 
     class Meta:
         verbose_name = _("access zone")
@@ -74,7 +78,7 @@ class Room(models.Model):
         PRESS_ROOM = "press_room", _("Press room")
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     capacity = models.PositiveIntegerField(_("capacity (seats)"))
     interpretation_booths = models.PositiveSmallIntegerField(_("interpretation booths"), default=0)
@@ -104,11 +108,15 @@ class Convention(models.Model):
     """A treaty that conferences open for signature and whose parties they later gather."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    title = models.CharField(_("title"), max_length=500)
-    short_title = models.CharField(_("short title"), max_length=200)
+    title = models.CharField(_("title"), max_length=500, validators=[validate_single_line])
+    short_title = models.CharField(
+        _("short title"), max_length=200, validators=[validate_single_line]
+    )
     adopted_on = models.DateField(_("adopted on"))
     signature_closes_on = models.DateField(_("open for signature until"), null=True, blank=True)
-    depositary = models.CharField(_("depositary"), max_length=200)
+    depositary = models.CharField(
+        _("depositary"), max_length=200, validators=[validate_single_line]
+    )
     instruments_for_entry_into_force = models.PositiveSmallIntegerField(
         _("instruments needed for entry into force"), default=40
     )
@@ -117,7 +125,10 @@ class Convention(models.Model):
     )
     # Art. 64: where and when the convention is open for signature. Empty: no limit is known.
     opening_place = models.CharField(
-        _("place of the opening for signature"), max_length=100, blank=True
+        _("place of the opening for signature"),
+        max_length=100,
+        blank=True,
+        validators=[validate_single_line],
     )
     opening_from = models.DateField(_("opening for signature, first day"), null=True, blank=True)
     opening_until = models.DateField(_("opening for signature, last day"), null=True, blank=True)
@@ -126,6 +137,7 @@ class Convention(models.Model):
         max_length=200,
         blank=True,
         help_text=_("For example United Nations Headquarters, New York."),
+        validators=[validate_single_line],
     )
     # Art. 65(2): for a participant depositing after the decisive instrument.
     days_after_later_instrument = models.PositiveSmallIntegerField(
@@ -145,7 +157,9 @@ class Convention(models.Model):
         default=False,
         help_text=_("Set when the register holds only the actions that could be verified."),
     )
-    register_note = models.TextField(_("note on the register"), blank=True)
+    register_note = models.TextField(
+        _("note on the register"), blank=True, validators=[validate_multiline_text]
+    )
 
     class Meta:
         verbose_name = _("convention")
@@ -167,9 +181,11 @@ class Conference(models.Model):
         validators=[validate_conference_slug],
         help_text=_("Lowercase letters and digits, at least 4, no hyphen: the frab acronym."),
     )
-    name = models.CharField(_("name"), max_length=300)
-    theme = models.CharField(_("theme"), max_length=300, blank=True)
-    city = models.CharField(_("city"), max_length=100)
+    name = models.CharField(_("name"), max_length=300, validators=[validate_single_line])
+    theme = models.CharField(
+        _("theme"), max_length=300, blank=True, validators=[validate_single_line]
+    )
+    city = models.CharField(_("city"), max_length=100, validators=[validate_single_line])
     host_country = CountryField(_("host country"))
     venue = models.ForeignKey(
         Venue, on_delete=models.PROTECT, related_name="conferences", verbose_name=_("venue")
@@ -322,7 +338,10 @@ class Party(models.Model):
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE)
     country = CountryField(_("State"), blank=True)
     organisation = models.CharField(
-        _("regional economic integration organisation"), max_length=200, blank=True
+        _("regional economic integration organisation"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
     )
 
     class Meta:
@@ -345,7 +364,7 @@ _STATE_OR_REIO = (Q(country="") & ~Q(organisation="")) | (~Q(country="") & Q(org
 
 class Signature(Party):
     signed_on = models.DateField(_("signed on"))
-    place = models.CharField(_("place"), max_length=100)
+    place = models.CharField(_("place"), max_length=100, validators=[validate_single_line])
 
     class Meta:
         verbose_name = _("signature")
@@ -396,7 +415,7 @@ class DepositaryNotification(models.Model):
         _("reference"), max_length=60, help_text=_("For example C.N.196.2025.TREATIES-XVIII.16.")
     )
     issued_on = models.DateField(_("issued on"))
-    subject = models.CharField(_("subject"), max_length=300)
+    subject = models.CharField(_("subject"), max_length=300, validators=[validate_single_line])
     is_illustrative = models.BooleanField(
         _("illustrative"), default=False, help_text=_("Invented for a demonstration.")
     )

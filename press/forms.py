@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from conference.forms import RefusesControlCharacters
+from conference.sign_in_throttle import ThrottledSignInForm
 from delegations.enums import MediaRole
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(ThrottledSignInForm, AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -20,7 +22,7 @@ class SignInForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-class MediaApplicationForm(forms.Form):
+class MediaApplicationForm(RefusesControlCharacters, forms.Form):
     outlet_name = forms.CharField(label=_("Media outlet"), max_length=200)
     outlet_country = LazyTypedChoiceField(
         label=_("Country of the outlet"), choices=[("", "---------"), *countries], required=False

@@ -7,7 +7,8 @@ from typing import NamedTuple
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from conference.regional_groups import regional_group
-from delegations.enums import DelegateRole, DelegationKind
+from delegations.choices import delegations_on_the_floor
+from delegations.enums import DelegateRole, DelegationKind, DelegationStatus
 from delegations.precedence import order_by_precedence
 from sessions.enums import SessionAccess, SessionKind, SessionState
 from sessions.models import (
@@ -294,3 +295,23 @@ def banquet_zones_withheld(conference, delegate) -> set[str]:
         for dinner in dinners
         if not is_invited_to_gala(dinner, delegate)
     }
+
+
+# A delegation that accepted its invitation and has not withdrawn: the only ones a request for a
+# bilateral meeting may reach (one still "invited" never agreed to hear from the others).
+RECEIVES_BILATERALS = [
+    DelegationStatus.CONFIRMED,
+    DelegationStatus.REGISTERED,
+    DelegationStatus.ACCREDITED,
+]
+
+
+def bilateral_counterparts(requester):
+    """The delegations `requester` may ask for a bilateral meeting: of its conference, on the
+    floor (not the media), having accepted their invitation and still taking part, not itself.
+    The portal's picker lists these and `check_bilateral_request` refuses any other."""
+    return (
+        delegations_on_the_floor(requester.conference)
+        .filter(status__in=RECEIVES_BILATERALS)
+        .exclude(pk=requester.pk)
+    )

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from delegations import services
 from delegations.documents.arrivals import movements_sheet_pdf
@@ -98,7 +99,7 @@ class AssignmentInline(admin.TabularInline):
     autocomplete_fields = ["delegation"]
 
 
-class NewOfficerForm(forms.ModelForm):
+class NewOfficerForm(RefusesControlCharacters, forms.ModelForm):
     email = forms.EmailField(label=_("E-mail address"))
 
     class Meta:

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from delegations import services
 from delegations.admin.jobs import start_job
 from delegations.documents.badges import A4_SHEET, A6_PAGE, ID1
@@ -20,7 +21,7 @@ from delegations.errors import BadgeAlreadyIssued
 from delegations.models import Badge, BadgeState, JobKind
 
 
-class RevocationForm(forms.Form):
+class RevocationForm(RefusesControlCharacters, forms.Form):
     reason = forms.CharField(
         label=_("Reason, kept on each badge's record"),
         max_length=300,

@@ -162,5 +162,4 @@ class ConsoleJobAdmin(admin.ModelAdmin):
             job.file,
             content_type=CONTENT_TYPES[job.kind],
             filename=f"{job.variant}.{extension}",
-            as_attachment=True,
         )

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.files import private_file
+from conference.forms import RefusesControlCharacters
 from delegations import services
 from delegations.enums import MediaState
 from delegations.models import MediaApplication, MediaOutlet
@@ -44,7 +45,7 @@ class MediaOutletAdmin(admin.ModelAdmin):
         return outlet.accredited_total
 
 
-class RefuseForm(forms.Form):
+class RefuseForm(RefusesControlCharacters, forms.Form):
     reason = forms.CharField(label=_("Reason of the refusal"), widget=forms.Textarea)
 
 
@@ -108,11 +109,12 @@ class MediaApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("files"))
     def files(self, application):
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> {}',
             reverse("admin:delegations_mediaapplication_photo", args=[application.pk]),
             _("photo"),
             reverse("admin:delegations_mediaapplication_press_card", args=[application.pk]),
             _("press card"),
+            application.press_card_name,
         )
 
     def photo_view(self, request, pk):
@@ -125,7 +127,11 @@ class MediaApplicationAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         application = get_object_or_404(MediaApplication, pk=pk)
-        return private_file(application.press_card, content_type="application/pdf")
+        return private_file(
+            application.press_card,
+            content_type="application/pdf",
+            filename=f"press-card-{application.pk}.pdf",
+        )
 
     @admin.action(description=_("Accredit the selected journalists"), permissions=["change"])
     def accredit_selected(self, request, queryset):

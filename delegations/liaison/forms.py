@@ -2,8 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from conference.sign_in_throttle import ThrottledSignInForm
 
-class LiaisonSignInForm(AuthenticationForm):
+
+class LiaisonSignInForm(ThrottledSignInForm, AuthenticationForm):
     """E-mail and password, as in the portal; the user name is the address in lower case."""
 
     username = forms.EmailField(

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from conference.models import Room
 from sessions import services
 from sessions.enums import SideEventState
@@ -52,7 +53,7 @@ class SideEventSlotAdmin(admin.ModelAdmin):
         return slot.accepted_total
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(RefusesControlCharacters, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[

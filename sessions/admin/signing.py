@@ -5,13 +5,14 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 from conference.admin_actions import apply_to_selected
 from conference.errors import DomainError
 from conference.files import pdf_download, private_file
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from sessions import services
 from sessions.documents import signing as signing_documents
@@ -25,7 +26,7 @@ from sessions.models import (
 # Every change goes through the services; the console only shows and calls them.
 
 
-class RejectFullPowersForm(forms.Form):
+class RejectFullPowersForm(RefusesControlCharacters, forms.Form):
     # Not required here: the service refuses an empty reason, in its own words.
     reason = forms.CharField(
         label=_("Reason of the rejection"),
@@ -35,7 +36,7 @@ class RejectFullPowersForm(forms.Form):
     )
 
 
-class ApproveFullPowersForm(forms.Form):
+class ApproveFullPowersForm(RefusesControlCharacters, forms.Form):
     # Not required here: the service refuses missing ones, in its own words.
     issued_by = forms.ChoiceField(
         label=_("Full powers signed by"),
@@ -111,11 +112,13 @@ class SignatoryAdmin(admin.ModelAdmin):
         if signatory.full_powers_state == FullPowersState.PENDING:
             links.append((_("Approve…"), "admin:programme_signatory_approve"))
             links.append((_("Reject…"), "admin:programme_signatory_reject"))
-        return format_html_join(
+        actions = format_html_join(
             " · ",
             '<a href="{}">{}</a>',
             ((reverse(name, args=[signatory.pk]), label) for label, name in links),
         )
+        # The uploader's name for the file, as text: the stored name is never shown.
+        return format_html("{} {}", actions, signatory.full_powers_name)
 
     def get_urls(self):
         return [
@@ -146,7 +149,6 @@ class SignatoryAdmin(admin.ModelAdmin):
             signatory.full_powers,
             content_type="application/pdf",
             filename=f"full-powers-{signatory.delegation.country.code or signatory.pk}.pdf",
-            as_attachment=True,
         )
 
     def reject_view(self, request, pk):

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from delegations.choices import DelegationChoiceField, delegations_on_the_floor
 from delegations.models import Delegate, Delegation
@@ -21,7 +22,7 @@ from sessions.models import Inscription
 from sessions.selectors import running_order
 
 
-class AddSpeakerForm(forms.Form):
+class AddSpeakerForm(RefusesControlCharacters, forms.Form):
     delegation = DelegationChoiceField(queryset=Delegation.objects.none(), label=_("Delegation"))
     speaker = forms.ModelChoiceField(
         queryset=Delegate.objects.none(),
