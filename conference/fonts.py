@@ -31,6 +31,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from conference.text import single_line
+
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ARABIC = "NotoNaskhArabic"
@@ -90,8 +92,12 @@ def for_text(text: str, face: str = REGULAR) -> tuple[str, str]:
     """`text` as it is to be drawn (Arabic shaped and in visual order, any other text as it is)
     and the face that draws it, in the weight of `face`: the face of the text's script (Arabic
     or CJK, which DejaVu covers only in part or not at all) if it has every character, else the
-    first of Latin, Arabic and CJK that does, else the one that has most."""
+    first of Latin, Arabic and CJK that does, else the one that has most. Control characters
+    and bidirectional overrides are dropped and line breaks become spaces."""
     register_fonts()
+    # Typed text is refused with control characters at input; older rows and imports may still
+    # hold some, which a PDF would draw as boxes or, for a bidirectional override, backwards.
+    text = single_line(text)
     drawn = shape(text)
     latin, arabic, cjk = _WEIGHTS.get(face, (face, face, face))
     if drawn != text:

@@ -26,6 +26,7 @@ from django_otp.forms import OTPAuthenticationFormMixin
 from conference import two_factor
 from conference.errors import DomainError
 from conference.security_log import record_security_event
+from conference.sign_in_throttle import ThrottledSignInForm
 
 
 class CodeForm(forms.Form):
@@ -40,7 +41,7 @@ class CodeForm(forms.Form):
     )
 
 
-class SignInWithCodeForm(OTPAuthenticationFormMixin, AuthenticationForm):
+class SignInWithCodeForm(ThrottledSignInForm, OTPAuthenticationFormMixin, AuthenticationForm):
     """E-mail address, password and, for an account with a second factor, its code."""
 
     username = forms.EmailField(

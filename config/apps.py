@@ -11,7 +11,7 @@ class ProjectConfig(AppConfig):
 
     def ready(self):
         # Imported for their side effects: the system checks and the security log's receivers.
-        from conference import security_log  # noqa: F401
+        from conference import security_log, sign_in_throttle  # noqa: F401
         from config import checks  # noqa: F401
 
 

@@ -26,6 +26,7 @@ from conference import two_factor
 from conference.errors import DomainError
 from conference.security_log import record_security_event
 from conference.sign_in import CodeForm
+from conference.sign_in_throttle import ThrottledSignInForm
 
 
 def needs_enrolment(user) -> bool:
@@ -39,7 +40,7 @@ def needs_enrolment(user) -> bool:
     )
 
 
-class ConsoleAuthenticationForm(OTPAdminAuthenticationForm):
+class ConsoleAuthenticationForm(ThrottledSignInForm, OTPAdminAuthenticationForm):
     """django-otp's sign-in form (password, device, code), except that a staff member with no
     device yet passes with the password: the site then lets them reach the enrolment page only.
 
@@ -75,12 +76,11 @@ class ConsoleAuthenticationForm(OTPAdminAuthenticationForm):
 
 # Tables of the sign-in machinery (API tokens, lockouts after failed sign-ins, second-factor
 # devices): a superuser's business, shown apart under one plain heading, never to organisers.
-TECHNICAL_APPS = frozenset({"authtoken", "axes", "otp_totp", "otp_static"})
+TECHNICAL_APPS = frozenset({"knox", "axes", "otp_totp", "otp_static"})
 
 
 TECHNICAL_MODEL_NAMES = {
-    "TokenProxy": _("API access keys"),
-    "Token": _("API access keys"),
+    "AuthToken": _("API access keys"),
     "AccessAttempt": _("Failed sign-in attempts"),
     "AccessLog": _("Sign-ins"),
     "AccessFailureLog": _("Failed sign-ins"),

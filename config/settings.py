@@ -98,7 +98,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens hashed at rest (SHA-512 of a 256-bit secret); DRF's authtoken kept them in clear.
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -173,12 +174,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a rule on the password: Django calls every validator's `password_changed` after any
+    # change (reset, console, `changepassword`; not a hasher upgrade), which revokes API tokens.
+    {"NAME": "delegations.passwords.RevokeApiTokensOnChange"},
 ]
 
 # Times are stored in UTC and shown in each conference's own timezone.
 # django-axes first: a locked-out user or address is refused before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Then a throttle per user name from every address, which delays and never locks.
+    "conference.sign_in_throttle.UsernameThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five failed sign-ins lock that user name from that address for 15 minutes; the same answer is
@@ -296,15 +302,29 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "EXCEPTION_HANDLER": "config.api_errors.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "config.api_authentication.SessionAuthentication",  # staff: second factor too
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
+# `Authorization: Token <key>`, as with DRF's tokens before, so clients keep their header. A
+# mission's system uses its token unattended: no expiry; a new token, a revocation in the portal
+# or by the superuser, or a change of the account's password ends it.
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_TTL": None,
+    "AUTO_REFRESH": False,
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Conference logistics API",
-    "DESCRIPTION": "The schedule feed and the organisers' API of the conference logistics system.",
+    "DESCRIPTION": (
+        "The schedule feed and the organisers' API of the conference logistics system.\n\n"
+        "Authenticated calls send `Authorization: Token <key>`. A focal point makes a key on the "
+        "portal's API access page, where it is shown once: only its digest is stored. A key "
+        "ends when a new one is made, when it is revoked, and when the account's password "
+        "changes (reset or change); make a new one then."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from our own static files: no CDN, and no inline script for the CSP to refuse.

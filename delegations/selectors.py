@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from knox.models import AuthToken
 
 from delegations.enums import DelegateRole
 from delegations.models import Delegate, Delegation
@@ -109,3 +110,8 @@ def registration_checklist(delegation: Delegation) -> list[ChecklistItem]:
             rule.position, item(rule.key, rule.label, rule.is_done(delegation), rule.url_name)
         )
     return own
+
+
+def has_api_token(user) -> bool:
+    """Whether the user holds an API token (only its hash is stored: it cannot be shown again)."""
+    return AuthToken.objects.filter(user=user).exists()

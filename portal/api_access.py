@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
+from delegations.selectors import has_api_token
 from delegations.services import issue_api_token, revoke_api_token
 from portal.access import focal_point_required
 
@@ -25,6 +25,6 @@ def api_access(request):
         {
             "delegation": request.delegation,
             "token": token,
-            "has_token": Token.objects.filter(user=request.user).exists(),
+            "has_token": has_api_token(request.user),
         },
     )

@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from conference.errors import DomainError
-from delegations.choices import DelegationChoiceField, delegations_on_the_floor
-from delegations.enums import DelegationStatus
+from conference.forms import RefusesControlCharacters
+from delegations.choices import DelegationChoiceField
 from delegations.models import Delegation
 from portal.access import focal_point_required
 from sessions.models import BilateralLevel, BilateralMeeting
+from sessions.selectors import bilateral_counterparts
 from sessions.services import (
     accept_bilateral,
     cancel_bilateral,
@@ -27,7 +28,7 @@ from sessions.services import (
 )
 
 
-class BilateralRequestForm(forms.Form):
+class BilateralRequestForm(RefusesControlCharacters, forms.Form):
     counterpart = DelegationChoiceField(
         label=gettext_lazy("Delegation"), queryset=Delegation.objects.none()
     )
@@ -45,11 +46,7 @@ class BilateralRequestForm(forms.Form):
     def __init__(self, *args, delegation, **kwargs):
         super().__init__(*args, **kwargs)
         conference = delegation.conference
-        self.fields["counterpart"].queryset = (
-            delegations_on_the_floor(conference)
-            .exclude(pk=delegation.pk)
-            .exclude(status__in=[DelegationStatus.DECLINED, DelegationStatus.WITHDRAWN])
-        )
+        self.fields["counterpart"].queryset = bilateral_counterparts(delegation)
         days = (conference.end_date - conference.start_date).days + 1
         self.fields["preferred_day"].choices = [
             (day.isoformat(), date_format(day, "DATE_FORMAT"))

@@ -41,5 +41,4 @@ def credentials_file(request):
         request.delegation.credentials,
         content_type="application/pdf",
         filename="credentials.pdf",
-        as_attachment=True,
     )

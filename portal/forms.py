@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from conference.forms import RefusesControlCharacters
+from conference.sign_in_throttle import ThrottledSignInForm
 from delegations.models import Delegate, Travel
 from delegations.photos import MAX_BYTES
 from delegations.services import queue_password_reset
@@ -25,7 +27,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(ThrottledSignInForm, AuthenticationForm):
     """E-mail and password; the user name is the address, kept in lower case."""
 
     username = forms.EmailField(
@@ -80,7 +82,7 @@ class ResetForm(PasswordResetForm):
         )
 
 
-class DelegateForm(forms.ModelForm):
+class DelegateForm(RefusesControlCharacters, forms.ModelForm):
     passport_number = forms.CharField(
         label=_("Passport number"),
         required=False,
@@ -155,7 +157,7 @@ class CredentialsForm(forms.Form):
         return document
 
 
-class TravelForm(forms.ModelForm):
+class TravelForm(RefusesControlCharacters, forms.ModelForm):
     class Meta:
         model = Travel
         fields = [

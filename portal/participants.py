@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from delegations.models import ListCheck, ParticipantList
 from delegations.services import (
     confirm_list_entries,
@@ -20,7 +21,7 @@ from delegations.services.participants import LISTED_ROLES, final_issued
 from portal.access import focal_point_required
 
 
-class ListEntryForm(forms.Form):
+class ListEntryForm(RefusesControlCharacters, forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=40, required=False)
     name = forms.CharField(label=gettext_lazy("Name as printed"), max_length=300)
     function = forms.CharField(label=gettext_lazy("Function"), max_length=200, required=False)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from portal.access import focal_point_required
 from sessions.models import SideEventSlot
 from sessions.services import propose_side_event, withdraw_side_event
@@ -29,7 +30,7 @@ class SlotChoice(forms.ModelChoiceField):
         return str(slot)
 
 
-class SideEventForm(forms.Form):
+class SideEventForm(RefusesControlCharacters, forms.Form):
     slot = SlotChoice(SideEventSlot.objects.none(), label=gettext_lazy("Slot"), empty_label=None)
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
     organisers = forms.CharField(

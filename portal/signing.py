@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from delegations.uploads import MAX_DOCUMENT_BYTES
 from portal.access import focal_point_required
 from sessions.models import FullPowersAuthority, Signatory
 from sessions.services import register_signatory, upload_full_powers
 
 
-class FullPowersForm(forms.Form):
+class FullPowersForm(RefusesControlCharacters, forms.Form):
     issued_by = forms.ChoiceField(
         label=gettext_lazy("Signed by"),
         choices=FullPowersAuthority.choices,

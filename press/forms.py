@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from conference.forms import RefusesControlCharacters
 from delegations.enums import MediaRole
 
 
-class MediaApplicationForm(forms.Form):
+class MediaApplicationForm(RefusesControlCharacters, forms.Form):
     outlet_name = forms.CharField(label=_("Media outlet"), max_length=200)
     outlet_country = LazyTypedChoiceField(
         label=_("Country of the outlet"), choices=[("", "---------"), *countries], required=False

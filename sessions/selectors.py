@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from conference.models import Signature
 from conference.regional_groups import regional_group
-from delegations.enums import DelegateRole, DelegationKind
+from delegations.choices import delegations_on_the_floor
+from delegations.enums import DelegateRole, DelegationKind, DelegationStatus
 from delegations.models import ScanDirection
 from delegations.precedence import order_by_precedence
 from delegations.services.check_in import ScanReason
@@ -355,3 +356,23 @@ def media_pool_admission(conference, badge, *, zone_code, direction) -> ScanReas
     if any(held):
         return ScanReason.ALLOWED
     return ScanReason.POOL_ONLY if direction == ScanDirection.ENTRY else None
+
+
+# A delegation that accepted its invitation and has not withdrawn: the only ones a request for a
+# bilateral meeting may reach (one still "invited" never agreed to hear from the others).
+RECEIVES_BILATERALS = [
+    DelegationStatus.CONFIRMED,
+    DelegationStatus.REGISTERED,
+    DelegationStatus.ACCREDITED,
+]
+
+
+def bilateral_counterparts(requester):
+    """The delegations `requester` may ask for a bilateral meeting: of its conference, on the
+    floor (not the media), having accepted their invitation and still taking part, not itself.
+    The portal's picker lists these and `check_bilateral_request` refuses any other."""
+    return (
+        delegations_on_the_floor(requester.conference)
+        .filter(status__in=RECEIVES_BILATERALS)
+        .exclude(pk=requester.pk)
+    )

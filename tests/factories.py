@@ -6,7 +6,7 @@ import zoneinfo
 import factory
 
 from conference.models import AccessZone, Conference, Room, Venue
-from delegations.enums import DelegationKind
+from delegations.enums import DelegationKind, DelegationStatus
 from delegations.models import Delegate, Delegation
 from sessions.models import Session
 
@@ -68,6 +68,11 @@ class DelegationFactory(factory.django.DjangoModelFactory):
     language = "fr"
     focal_point_name = "Focal Point"
     focal_point_email = factory.Sequence(lambda n: f"focal{n}@mission.example.org")
+
+    class Params:
+        # `accepted=True`: the delegation answered yes to its invitation (the state
+        # `answer_invitation` leaves it in), so that it may, for one, receive bilateral requests.
+        accepted = factory.Trait(status=DelegationStatus.CONFIRMED)
 
 
 class OrganisationDelegationFactory(DelegationFactory):

@@ -18,13 +18,12 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from conference.models import Convention
 from conference.services import record_signature
 from delegations.models import Badge
 from delegations.qr import badge_payload
-from delegations.services import register_scanner
+from delegations.services import issue_api_token, register_scanner
 from sessions import services
 from sessions.services.agenda import issue_agenda_link
 from tests.factories import AccessZoneFactory, ConferenceFactory, DelegateFactory, SessionFactory
@@ -175,7 +174,7 @@ def test_the_generated_client_runs_every_organiser_operation(
     admin = User.objects.create_superuser("protocol", password="x" * 20)
     client = generated_client.AuthenticatedClient(
         base_url=live_server.url,
-        token=Token.objects.create(user=admin).key,
+        token=issue_api_token(admin),
         prefix="Token",
         raise_on_unexpected_status=True,
     )

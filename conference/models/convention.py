@@ -5,16 +5,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.validators import validate_multiline_text, validate_single_line
+
 
 class Convention(models.Model):
     """A treaty that conferences open for signature and whose parties they later gather."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    title = models.CharField(_("title"), max_length=500)
-    short_title = models.CharField(_("short title"), max_length=200)
+    title = models.CharField(_("title"), max_length=500, validators=[validate_single_line])
+    short_title = models.CharField(
+        _("short title"), max_length=200, validators=[validate_single_line]
+    )
     adopted_on = models.DateField(_("adopted on"))
     signature_closes_on = models.DateField(_("open for signature until"), null=True, blank=True)
-    depositary = models.CharField(_("depositary"), max_length=200)
+    depositary = models.CharField(
+        _("depositary"), max_length=200, validators=[validate_single_line]
+    )
     instruments_for_entry_into_force = models.PositiveSmallIntegerField(
         _("instruments needed for entry into force"), default=40
     )
@@ -23,7 +29,10 @@ class Convention(models.Model):
     )
     # Art. 64: where and when the convention is open for signature. Empty: no limit is known.
     opening_place = models.CharField(
-        _("place of the opening for signature"), max_length=100, blank=True
+        _("place of the opening for signature"),
+        max_length=100,
+        blank=True,
+        validators=[validate_single_line],
     )
     opening_from = models.DateField(_("opening for signature, first day"), null=True, blank=True)
     opening_until = models.DateField(_("opening for signature, last day"), null=True, blank=True)
@@ -32,6 +41,7 @@ class Convention(models.Model):
         max_length=200,
         blank=True,
         help_text=_("For example United Nations Headquarters, New York."),
+        validators=[validate_single_line],
     )
     # Art. 65(2): for a participant depositing after the decisive instrument.
     days_after_later_instrument = models.PositiveSmallIntegerField(
@@ -51,7 +61,9 @@ class Convention(models.Model):
         default=False,
         help_text=_("Set when the register holds only the actions that could be verified."),
     )
-    register_note = models.TextField(_("note on the register"), blank=True)
+    register_note = models.TextField(
+        _("note on the register"), blank=True, validators=[validate_multiline_text]
+    )
 
     class Meta:
         verbose_name = _("convention")
@@ -76,7 +88,10 @@ class Party(models.Model):
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE)
     country = CountryField(_("State"), blank=True)
     organisation = models.CharField(
-        _("regional economic integration organisation"), max_length=200, blank=True
+        _("regional economic integration organisation"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
     )
 
     class Meta:
@@ -99,7 +114,7 @@ _STATE_OR_REIO = (Q(country="") & ~Q(organisation="")) | (~Q(country="") & Q(org
 
 class Signature(Party):
     signed_on = models.DateField(_("signed on"))
-    place = models.CharField(_("place"), max_length=100)
+    place = models.CharField(_("place"), max_length=100, validators=[validate_single_line])
     # A register rebuilt from public reports may know that a participant signed during the
     # opening for signature without knowing on which of its days: the first day is stored (the
     # opening's order needs a date) and the register says the day is not verified.
@@ -108,7 +123,9 @@ class Signature(Party):
         default=True,
         help_text=_("Unset when the source names the signature but not its day."),
     )
-    source = models.CharField(_("source"), max_length=300, blank=True)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, validators=[validate_single_line]
+    )
 
     class Meta:
         verbose_name = _("signature")
@@ -159,7 +176,7 @@ class DepositaryNotification(models.Model):
         _("reference"), max_length=60, help_text=_("For example C.N.196.2025.TREATIES-XVIII.16.")
     )
     issued_on = models.DateField(_("issued on"))
-    subject = models.CharField(_("subject"), max_length=300)
+    subject = models.CharField(_("subject"), max_length=300, validators=[validate_single_line])
     is_illustrative = models.BooleanField(
         _("illustrative"), default=False, help_text=_("Invented for a demonstration.")
     )

@@ -15,6 +15,7 @@ from conference.validators import (
     validate_conference_slug,
     validate_language_codes,
     validate_quotas,
+    validate_single_line,
     validate_timezone,
 )
 
@@ -39,9 +40,11 @@ class Conference(models.Model):
         validators=[validate_conference_slug],
         help_text=_("Lowercase letters and digits, at least 4, no hyphen: the frab acronym."),
     )
-    name = models.CharField(_("name"), max_length=300)
-    theme = models.CharField(_("theme"), max_length=300, blank=True)
-    city = models.CharField(_("city"), max_length=100)
+    name = models.CharField(_("name"), max_length=300, validators=[validate_single_line])
+    theme = models.CharField(
+        _("theme"), max_length=300, blank=True, validators=[validate_single_line]
+    )
+    city = models.CharField(_("city"), max_length=100, validators=[validate_single_line])
     host_country = CountryField(_("host country"))
     venue = models.ForeignKey(
         Venue, on_delete=models.PROTECT, related_name="conferences", verbose_name=_("venue")

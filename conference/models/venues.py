@@ -5,12 +5,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.validators import validate_single_line
+
 
 class Venue(models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    city = models.CharField(_("city"), max_length=100)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    city = models.CharField(_("city"), max_length=100, validators=[validate_single_line])
     country = CountryField(_("country"))
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(
+        _("address"), max_length=300, blank=True, validators=[validate_single_line]
+    )
 
     class Meta:
         verbose_name = _("venue")
@@ -29,7 +33,7 @@ class AccessZone(models.Model):
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="access_zones")
     code = models.SlugField(_("code"), max_length=30)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
 
     class Meta:
         verbose_name = _("access zone")
@@ -54,7 +58,7 @@ class Room(models.Model):
         PRESS_ROOM = "press_room", _("Press room")
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     capacity = models.PositiveIntegerField(_("capacity (seats)"))
     interpretation_booths = models.PositiveSmallIntegerField(_("interpretation booths"), default=0)

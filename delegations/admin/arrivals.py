@@ -13,6 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from conference.admin_services import WritesThroughServices
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from conference.services import delete_reference
 from delegations import services
@@ -96,7 +97,7 @@ class AssignmentInline(admin.TabularInline):
     autocomplete_fields = ["delegation"]
 
 
-class NewOfficerForm(forms.ModelForm):
+class NewOfficerForm(RefusesControlCharacters, forms.ModelForm):
     email = forms.EmailField(label=_("E-mail address"))
 
     class Meta:

@@ -14,6 +14,7 @@ from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from delegations import services
 from delegations.admin.jobs import start_job
 from delegations.documents.badges import A4_SHEET, A6_PAGE, ID1
@@ -21,7 +22,7 @@ from delegations.errors import BadgeAlreadyIssued
 from delegations.models import Badge, BadgeState, JobKind
 
 
-class RevocationForm(forms.Form):
+class RevocationForm(RefusesControlCharacters, forms.Form):
     reason = forms.CharField(
         label=_("Reason, kept on each badge's record"),
         max_length=300,

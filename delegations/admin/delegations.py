@@ -17,6 +17,7 @@ from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.admin_paging import KeysetPagingMixin
 from conference.admin_services import WritesThroughServices
 from conference.files import private_file
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from delegations import services
 from delegations.admin.badges import IssueBadgesMixin
@@ -134,7 +135,10 @@ class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHis
         if not delegation.credentials:
             return self.get_empty_value_display()
         url = reverse("admin:delegations_delegation_credentials", args=[delegation.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Download (PDF)"))
+        # The uploader's name for the file, as text: the stored name is never shown.
+        return format_html(
+            '<a href="{}">{}</a> {}', url, _("Download (PDF)"), delegation.credentials_name
+        )
 
     # Two duties share this list; each action asks for its role's permission (config/roles.py).
     def has_reopen_permission(self, request):
@@ -183,7 +187,7 @@ class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHis
         return delegation.display_name
 
 
-class RejectionForm(forms.Form):
+class RejectionForm(RefusesControlCharacters, forms.Form):
     reason = forms.CharField(
         label=_("Reason, as the focal point will read it"),
         widget=forms.Textarea(attrs={"rows": 4}),

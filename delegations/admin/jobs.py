@@ -219,5 +219,4 @@ class ConsoleJobAdmin(WritesThroughServices, admin.ModelAdmin):
             job.file,
             content_type=CONTENT_TYPES[extension],
             filename=f"{job.variant}.{extension}",
-            as_attachment=True,
         )

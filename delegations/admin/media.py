@@ -17,6 +17,7 @@ from django.utils.translation import ngettext_lazy
 from conference.admin_actions import apply_to_selected
 from conference.admin_services import ReferenceDataAdmin, WritesThroughServices
 from conference.files import private_file
+from conference.forms import RefusesControlCharacters
 from delegations import services
 from delegations.admin.badges import PrintBadgesMixin
 from delegations.enums import MediaState
@@ -46,7 +47,7 @@ class MediaOutletAdmin(ReferenceDataAdmin, admin.ModelAdmin):
         return outlet.accredited_total
 
 
-class RefuseForm(forms.Form):
+class RefuseForm(RefusesControlCharacters, forms.Form):
     reason = forms.CharField(label=_("Reason of the refusal"), widget=forms.Textarea)
 
 
@@ -118,11 +119,12 @@ class MediaApplicationAdmin(PrintBadgesMixin, WritesThroughServices, admin.Model
     @admin.display(description=_("files"))
     def files(self, application):
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> {}',
             reverse("admin:delegations_mediaapplication_photo", args=[application.pk]),
             _("photo"),
             reverse("admin:delegations_mediaapplication_press_card", args=[application.pk]),
             _("press card"),
+            application.press_card_name,
         )
 
     def photo_view(self, request, pk):
@@ -135,7 +137,11 @@ class MediaApplicationAdmin(PrintBadgesMixin, WritesThroughServices, admin.Model
         if not self.has_view_permission(request):
             raise PermissionDenied
         application = get_object_or_404(MediaApplication, pk=pk)
-        return private_file(application.press_card, content_type="application/pdf")
+        return private_file(
+            application.press_card,
+            content_type="application/pdf",
+            filename=f"press-card-{application.pk}.pdf",
+        )
 
     @admin.action(description=_("Accredit the selected journalists"), permissions=["change"])
     def accredit_selected(self, request, queryset):

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from knox.auth import TokenAuthentication
 from rest_framework import authentication, exceptions, permissions, serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.fields import ProhibitNullCharactersValidator
@@ -136,7 +137,7 @@ class CheckInView(APIView):
 
     authentication_classes = [
         ScannerAuthentication,
-        authentication.TokenAuthentication,
+        TokenAuthentication,
         SessionAuthentication,
     ]
     permission_classes = [ScannerOrSecurityStaff]

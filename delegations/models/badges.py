@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from conference.models import AccessZone, Conference
+from conference.validators import validate_multiline_text, validate_single_line
 from delegations.enums import BadgeCategory
 from delegations.models.delegation import Delegate
 from delegations.models.media import MEDIA_CATEGORY, MediaApplication
@@ -55,7 +56,12 @@ class Badge(models.Model):
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     printed_at = models.DateTimeField(_("printed at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    revocation_reason = models.CharField(_("reason of the revocation"), max_length=300, blank=True)
+    revocation_reason = models.CharField(
+        _("reason of the revocation"),
+        max_length=300,
+        blank=True,
+        validators=[validate_multiline_text],
+    )
 
     history = HistoricalRecords()
 
@@ -107,7 +113,7 @@ class ScannerDevice(models.Model):
     """A phone or handheld at a door; it authenticates with a token stored only as a hash."""
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="scanners")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from conference.models import Conference
+from conference.validators import validate_multiline_text, validate_single_line
 from delegations.enums import (
     AccreditationStatus,
     BadgeCategory,
@@ -51,16 +52,24 @@ class Delegation(models.Model):
         _("State"), blank=True, help_text=_("For Member and observer States only.")
     )
     name = models.CharField(
-        _("name"), max_length=300, blank=True, help_text=_("For organisations only.")
+        _("name"),
+        max_length=300,
+        blank=True,
+        help_text=_("For organisations only."),
+        validators=[validate_single_line],
     )
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True, validators=[validate_single_line]
+    )
     language = models.CharField(
         _("language of correspondence"),
         max_length=10,
         choices=CORRESPONDENCE_LANGUAGES,
         default="en",
     )
-    focal_point_name = models.CharField(_("focal point"), max_length=200)
+    focal_point_name = models.CharField(
+        _("focal point"), max_length=200, validators=[validate_single_line]
+    )
     focal_point_email = models.EmailField(_("focal point's e-mail"))
     status = models.CharField(
         _("status"),
@@ -70,6 +79,13 @@ class Delegation(models.Model):
     )
     credentials = models.FileField(
         _("note verbale or credentials letter"), upload_to=document_path, blank=True
+    )
+    credentials_name = models.CharField(
+        _("file name as uploaded"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("Shown to readers only; the file is stored under a random name."),
     )
     credentials_uploaded_at = models.DateTimeField(null=True, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted for accreditation"), null=True, blank=True)
@@ -138,10 +154,22 @@ class Delegate(models.Model):
     conference = models.ForeignKey(
         Conference, on_delete=models.CASCADE, related_name="+", editable=False
     )
-    title = models.CharField(_("title"), max_length=40, blank=True, help_text=_("H.E., Mr, Ms"))
-    family_name = models.CharField(_("family name (as in the passport)"), max_length=150)
-    given_names = models.CharField(_("given names (as in the passport)"), max_length=150)
-    function = models.CharField(_("function"), max_length=200, blank=True)
+    title = models.CharField(
+        _("title"),
+        max_length=40,
+        blank=True,
+        help_text=_("H.E., Mr, Ms"),
+        validators=[validate_single_line],
+    )
+    family_name = models.CharField(
+        _("family name (as in the passport)"), max_length=150, validators=[validate_single_line]
+    )
+    given_names = models.CharField(
+        _("given names (as in the passport)"), max_length=150, validators=[validate_single_line]
+    )
+    function = models.CharField(
+        _("function"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     role = models.CharField(
         _("role in the delegation"),
         max_length=20,
@@ -164,7 +192,9 @@ class Delegate(models.Model):
         ),
     )
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("telephone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     nationality = CountryField(_("nationality"), blank=True)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     # The passport number is kept encrypted (see delegations.passports); the last four characters
@@ -175,8 +205,12 @@ class Delegate(models.Model):
     passport_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     passport_expires_on = models.DateField(_("passport valid until"), null=True, blank=True)
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
-    dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
-    access_needs = models.CharField(_("access needs"), max_length=300, blank=True)
+    dietary_needs = models.CharField(
+        _("dietary needs"), max_length=300, blank=True, validators=[validate_single_line]
+    )
+    access_needs = models.CharField(
+        _("access needs"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     badge_category = models.CharField(
         _("badge category"),
         max_length=20,
@@ -190,7 +224,9 @@ class Delegate(models.Model):
         choices=AccreditationStatus.choices,
         default=AccreditationStatus.PENDING,
     )
-    rejection_reason = models.TextField(_("reason of the refusal"), blank=True)
+    rejection_reason = models.TextField(
+        _("reason of the refusal"), blank=True, validators=[validate_multiline_text]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

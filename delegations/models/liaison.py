@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Conference
+from conference.validators import validate_single_line
 from delegations.models.delegation import CORRESPONDENCE_LANGUAGES, Delegation
 
 
@@ -19,8 +20,10 @@ class LiaisonOfficer(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="liaison_officers"
     )
-    name = models.CharField(_("name"), max_length=200)
-    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    phone = models.CharField(
+        _("telephone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     language = models.CharField(
         _("language of correspondence"),
         max_length=10,

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from conference.validators import validate_single_line
 from delegations.enums import AirportTransfer
 from delegations.models.delegation import Delegate
 
@@ -12,14 +13,26 @@ from delegations.models.delegation import Delegate
 class Travel(models.Model):
     delegate = models.OneToOneField(Delegate, on_delete=models.CASCADE, related_name="travel")
     arrives_at = models.DateTimeField(_("arrival (date and time)"), null=True, blank=True)
-    arrival_flight = models.CharField(_("arrival flight"), max_length=20, blank=True)
+    arrival_flight = models.CharField(
+        _("arrival flight"), max_length=20, blank=True, validators=[validate_single_line]
+    )
     arrival_airport = models.CharField(
-        _("arrival airport"), max_length=60, blank=True, help_text=_("For example HAN")
+        _("arrival airport"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example HAN"),
+        validators=[validate_single_line],
     )
     departs_at = models.DateTimeField(_("departure (date and time)"), null=True, blank=True)
-    departure_flight = models.CharField(_("departure flight"), max_length=20, blank=True)
-    departure_airport = models.CharField(_("departure airport"), max_length=60, blank=True)
-    hotel = models.CharField(_("hotel"), max_length=200, blank=True)
+    departure_flight = models.CharField(
+        _("departure flight"), max_length=20, blank=True, validators=[validate_single_line]
+    )
+    departure_airport = models.CharField(
+        _("departure airport"), max_length=60, blank=True, validators=[validate_single_line]
+    )
+    hotel = models.CharField(
+        _("hotel"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     transfer = models.CharField(
         _("airport transfer"),
         max_length=10,

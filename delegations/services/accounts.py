@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import IntegrityError, transaction
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from delegations.emails import render_message
 from delegations.errors import AccountExists, InvitationUnavailable, NotAccepted
@@ -110,11 +110,15 @@ def queue_password_reset(user, *, uid: str, token: str, language: str) -> None:
 
 
 def issue_api_token(user) -> str:
-    """A new API token for the user, replacing the previous one (which stops working)."""
+    """A new API token for the user, replacing the previous ones (which stop working). Only a
+    hash is stored (knox): the token is returned once, for the page to show once."""
     with transaction.atomic():
-        Token.objects.filter(user=user).delete()
-        return Token.objects.create(user=user).key
+        AuthToken.objects.filter(user=user).delete()
+        _instance, token = AuthToken.objects.create(user=user, expiry=None)
+    return token
 
 
-def revoke_api_token(user) -> None:
-    Token.objects.filter(user=user).delete()
+def revoke_api_token(user) -> int:
+    """End every API token of the user; returns how many there were."""
+    deleted, _by_model = AuthToken.objects.filter(user=user).delete()
+    return deleted

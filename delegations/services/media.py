@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from conference.errors import full_clean_or_raise
+from conference.files import uploaded_name
 from conference.models import Conference
 from delegations.emails import render_message
 from delegations.enums import MediaState
@@ -72,6 +73,7 @@ def apply_for_media_accreditation(
         )
         application.photo.save("photo.jpg", cleaned_photo, save=False)
         application.press_card.save("press-card.pdf", press_card, save=False)
+        application.press_card_name = uploaded_name(press_card)
         full_clean_or_raise(application)
         application.save()
         _notify(application, "received")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conference.errors import full_clean_or_raise
+from conference.files import uploaded_name
 from conference.webhooks import events as webhook_events
 from delegations import passports
 from delegations.enums import BadgeCategory, DelegationStatus
@@ -123,8 +124,16 @@ def upload_credentials(delegation: Delegation, *, file) -> Delegation:
         delegation = _locked_editable(delegation)
         previous, storage = delegation.credentials.name, delegation.credentials.storage
         delegation.credentials.save("credentials.pdf", file, save=False)
+        delegation.credentials_name = uploaded_name(file)
         delegation.credentials_uploaded_at = timezone.now()
-        delegation.save(update_fields=["credentials", "credentials_uploaded_at", "updated_at"])
+        delegation.save(
+            update_fields=[
+                "credentials",
+                "credentials_name",
+                "credentials_uploaded_at",
+                "updated_at",
+            ]
+        )
         if previous:
             transaction.on_commit(lambda: storage.delete(previous))
     return delegation

@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from sessions import services
 from sessions.models import Place, ScheduleRelease
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(RefusesControlCharacters, forms.Form):
     conference = forms.ModelChoiceField(queryset=Conference.objects.all(), label=_("Conference"))
     notes = forms.CharField(
         label=_("Notes for the public"),

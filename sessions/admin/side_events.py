@@ -15,6 +15,7 @@ from django.utils.translation import ngettext_lazy
 from conference.admin_actions import apply_to_selected
 from conference.admin_services import ReferenceDataAdmin, WritesThroughServices
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from conference.models import Room
 from sessions import services
 from sessions.enums import SideEventState
@@ -53,7 +54,7 @@ class SideEventSlotAdmin(ReferenceDataAdmin, admin.ModelAdmin):
         return slot.accepted_total
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(RefusesControlCharacters, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[

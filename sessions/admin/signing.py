@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +14,7 @@ from conference.admin_actions import apply_to_selected
 from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.files import pdf_download, private_file
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from sessions import services
 from sessions.documents import signing as signing_documents
@@ -28,7 +29,7 @@ from sessions.selectors import with_register_signature
 # Every change goes through the services; the console only shows and calls them.
 
 
-class RejectFullPowersForm(forms.Form):
+class RejectFullPowersForm(RefusesControlCharacters, forms.Form):
     # Not required here: the service refuses an empty reason, in its own words.
     reason = forms.CharField(
         label=_("Reason of the rejection"),
@@ -38,7 +39,7 @@ class RejectFullPowersForm(forms.Form):
     )
 
 
-class ApproveFullPowersForm(forms.Form):
+class ApproveFullPowersForm(RefusesControlCharacters, forms.Form):
     # Not required here: the service refuses missing ones, in its own words.
     issued_by = forms.ChoiceField(
         label=_("Full powers signed by"),
@@ -135,11 +136,13 @@ class SignatoryAdmin(WritesThroughServices, admin.ModelAdmin):
         if signatory.full_powers_state == FullPowersState.PENDING:
             links.append((_("Approve…"), "admin:programme_signatory_approve"))
             links.append((_("Reject…"), "admin:programme_signatory_reject"))
-        return format_html_join(
+        actions = format_html_join(
             " · ",
             '<a href="{}">{}</a>',
             ((reverse(name, args=[signatory.pk]), label) for label, name in links),
         )
+        # The uploader's name for the file, as text: the stored name is never shown.
+        return format_html("{} {}", actions, signatory.full_powers_name)
 
     def get_urls(self):
         return [
@@ -170,7 +173,6 @@ class SignatoryAdmin(WritesThroughServices, admin.ModelAdmin):
             signatory.full_powers,
             content_type="application/pdf",
             filename=f"full-powers-{signatory.delegation.country.code or signatory.pk}.pdf",
-            as_attachment=True,
         )
 
     def reject_view(self, request, pk):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
+from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from delegations.choices import DelegationChoiceField, delegations_on_the_floor
 from delegations.models import Delegate, Delegation
@@ -22,7 +23,7 @@ from sessions.models import Inscription
 from sessions.selectors import running_order
 
 
-class AddSpeakerForm(forms.Form):
+class AddSpeakerForm(RefusesControlCharacters, forms.Form):
     delegation = DelegationChoiceField(queryset=Delegation.objects.none(), label=_("Delegation"))
     speaker = forms.ModelChoiceField(
         queryset=Delegate.objects.none(),

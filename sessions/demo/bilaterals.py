@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from conference.models import Room
+from delegations.enums import DelegationStatus
 from delegations.models import Delegation
 from sessions import services
 from sessions.models import BilateralMeeting, Booth, BoothState, Exhibitor
@@ -75,12 +76,23 @@ def _delegation(conference, code):
     return Delegation.objects.filter(by_code, conference=conference).first()
 
 
+def _took_part(delegation):
+    """The record's delegations came to Hanoi and answered their invitation by note verbale, not
+    through the portal: their reply is written as the record shows it, with no invitation
+    e-mail, so that they may receive the requests below."""
+    if delegation.status == DelegationStatus.INVITED:
+        Delegation.objects.filter(pk=delegation.pk).update(status=DelegationStatus.CONFIRMED)
+        delegation.status = DelegationStatus.CONFIRMED
+
+
 def _meetings(conference):
     to_schedule, to_accept, made = [], [], 0
     for asking, asked, day, level, state, topics in MEETINGS:
         requester, counterpart = _delegation(conference, asking), _delegation(conference, asked)
         if requester is None or counterpart is None:
             continue
+        for side in (requester, counterpart):
+            _took_part(side)
         between = Q(requester=requester, counterpart=counterpart) | Q(
             requester=counterpart, counterpart=requester
         )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Conference, Room
+from conference.validators import validate_multiline_text
 from delegations.models import Delegation
 
 
@@ -57,7 +58,7 @@ class BilateralMeeting(models.Model):
     )
     preferred_day = models.DateField(_("preferred day"))
     level = models.CharField(_("level"), max_length=20, choices=BilateralLevel.choices)
-    topics = models.TextField(_("topics"), blank=True)
+    topics = models.TextField(_("topics"), blank=True, validators=[validate_multiline_text])
     state = models.CharField(
         _("state"),
         max_length=12,

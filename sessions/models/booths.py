@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Conference, Room
+from conference.validators import validate_multiline_text, validate_single_line
 from delegations.enums import DelegationKind
 from delegations.models import Delegation
 
@@ -44,10 +45,16 @@ class Exhibitor(models.Model):
         related_name="exhibitor",
         verbose_name=_("delegation"),
     )
-    description = models.TextField(_("description"), blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=200)
+    description = models.TextField(
+        _("description"), blank=True, validators=[validate_multiline_text]
+    )
+    contact_name = models.CharField(
+        _("contact person"), max_length=200, validators=[validate_single_line]
+    )
     contact_email = models.EmailField(_("contact e-mail"))
-    contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    contact_phone = models.CharField(
+        _("contact telephone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     website = models.URLField(_("website"), blank=True)
 
     class Meta:
@@ -76,6 +83,7 @@ class Booth(models.Model):
         max_length=200,
         blank=True,
         help_text=_("For example: row A, by the main entrance."),
+        validators=[validate_single_line],
     )
     state = models.CharField(
         _("state"), max_length=12, choices=BoothState.choices, default=BoothState.AVAILABLE

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from conference.validators import validate_multiline_text, validate_single_line
 from delegations.models import Delegate
 from sessions.enums import SessionKind
 from sessions.models.session import Session
@@ -25,7 +26,9 @@ class GalaTable(models.Model):
         verbose_name=_("gala dinner"),
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(
+        _("name"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     seats = models.PositiveSmallIntegerField(
         _("seats"),
         help_text=_(
@@ -75,7 +78,9 @@ class GalaAnswer(models.Model):
         Delegate, on_delete=models.CASCADE, related_name="gala_answers", verbose_name=_("delegate")
     )
     attending = models.BooleanField(_("attending"))
-    dietary_needs = models.TextField(_("dietary needs"), blank=True)
+    dietary_needs = models.TextField(
+        _("dietary needs"), blank=True, validators=[validate_multiline_text]
+    )
     answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
 
     class Meta:

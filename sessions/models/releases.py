@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Conference
+from conference.validators import validate_multiline_text
 
 
 class ScheduleRelease(models.Model):
@@ -18,7 +19,9 @@ class ScheduleRelease(models.Model):
     )
     number = models.PositiveIntegerField(_("number"))
     published_at = models.DateTimeField(_("published at"))
-    notes = models.TextField(_("notes for the public"), blank=True)
+    notes = models.TextField(
+        _("notes for the public"), blank=True, validators=[validate_multiline_text]
+    )
     # The frozen programme: one dict per public session (see sessions.feeds.snapshot).
     sessions = models.JSONField(default=list, editable=False)
     # Against the previous release: {"new": [...], "moved": [...], "cancelled": [...]}.

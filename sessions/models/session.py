@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from conference.models import Conference, Room
-from conference.validators import validate_language_codes
+from conference.validators import (
+    validate_language_codes,
+    validate_multiline_text,
+    validate_single_line,
+)
 from delegations.models import Delegate
 from sessions.enums import PersonRole, SessionAccess, SessionKind, SessionState
 
@@ -30,8 +34,10 @@ class Session(models.Model):
         _("code"), max_length=80, help_text=_("Stable identifier within the conference.")
     )
     kind = models.CharField(_("kind"), max_length=30, choices=SessionKind.choices)
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_single_line])
+    description = models.TextField(
+        _("description"), blank=True, validators=[validate_multiline_text]
+    )
     translations = models.JSONField(
         _("translations"),
         default=dict,
@@ -127,9 +133,15 @@ class SessionPerson(models.Model):
         verbose_name=_("delegate"),
     )
     name = models.CharField(
-        _("public name"), max_length=200, blank=True, help_text=_("When not a delegate.")
+        _("public name"),
+        max_length=200,
+        blank=True,
+        help_text=_("When not a delegate."),
+        validators=[validate_single_line],
     )
-    function = models.CharField(_("function"), max_length=200, blank=True)
+    function = models.CharField(
+        _("function"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     is_organisation = models.BooleanField(
         _("an organisation or an office"),
         default=False,

@@ -8,7 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Conference, Room
-from conference.validators import validate_language_codes
+from conference.validators import (
+    validate_language_codes,
+    validate_multiline_text,
+    validate_single_line,
+)
 from delegations.models import Delegation
 from sessions.enums import SideEventState
 from sessions.models.session import Session
@@ -58,14 +62,23 @@ class SideEventApplication(models.Model):
         related_name="side_event_applications",
         verbose_name=_("proposed by"),
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_single_line])
     organisers = models.TextField(
-        _("organisers"), help_text=_("One organiser a line: the proposer and any co-organisers.")
+        _("organisers"),
+        help_text=_("One organiser a line: the proposer and any co-organisers."),
+        validators=[validate_multiline_text],
     )
-    speakers = models.TextField(_("speakers"), blank=True, help_text=_("One speaker a line."))
+    speakers = models.TextField(
+        _("speakers"),
+        blank=True,
+        help_text=_("One speaker a line."),
+        validators=[validate_multiline_text],
+    )
     languages = models.JSONField(_("languages"), default=list, validators=[validate_language_codes])
     expected_audience = models.PositiveIntegerField(_("expected audience"))
-    technical_needs = models.TextField(_("technical needs"), blank=True)
+    technical_needs = models.TextField(
+        _("technical needs"), blank=True, validators=[validate_multiline_text]
+    )
     is_illustrative = models.BooleanField(
         _("illustrative"),
         default=False,
@@ -94,7 +107,9 @@ class SideEventApplication(models.Model):
     session = models.OneToOneField(
         Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="side_event"
     )
-    reason = models.TextField(_("reason of the refusal"), blank=True)
+    reason = models.TextField(
+        _("reason of the refusal"), blank=True, validators=[validate_multiline_text]
+    )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Conference
+from conference.validators import validate_multiline_text, validate_single_line
 from delegations.enums import ProtocolRank
 from delegations.models import Delegate, Delegation
 
@@ -49,6 +50,13 @@ class Signatory(models.Model):
     full_powers = models.FileField(
         _("instrument of full powers"), upload_to=full_powers_path, blank=True
     )
+    full_powers_name = models.CharField(
+        _("file name as uploaded"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("Shown to readers only; the file is stored under a random name."),
+    )
     full_powers_state = models.CharField(
         _("full powers"), max_length=12, choices=FullPowersState.choices
     )
@@ -63,12 +71,17 @@ class Signatory(models.Model):
         max_length=200,
         blank=True,
         help_text=_("For example: Jane Doe, Minister for Foreign Affairs of Examplestan."),
+        validators=[validate_single_line],
     )
     original_received_at = models.DateTimeField(
         _("original received by the depositary"), null=True, blank=True
     )
-    original_received_by = models.CharField(_("original received by"), max_length=150, blank=True)
-    rejection_reason = models.TextField(_("reason of the rejection"), blank=True)
+    original_received_by = models.CharField(
+        _("original received by"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    rejection_reason = models.TextField(
+        _("reason of the rejection"), blank=True, validators=[validate_multiline_text]
+    )
     verified_by = models.CharField(_("verified by"), max_length=150, blank=True)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     slot = models.PositiveSmallIntegerField(_("place in the signing order"), null=True, blank=True)

@@ -32,7 +32,7 @@ from sessions.errors import (
     NotBilateralParty,
 )
 from sessions.models import BilateralMeeting, BilateralState, GalaAnswer, Session
-from sessions.selectors import sessions_attended_by
+from sessions.selectors import bilateral_counterparts, sessions_attended_by
 from sessions.services.bilateral_solver import Request, place
 from sessions.services.notices import (
     notify_bilateral_answered,
@@ -57,16 +57,22 @@ def check_bilateral_request(
     if requester.pk == counterpart.pk:
         raise BilateralWithItself()
     conference = requester.conference
-    for delegation in (requester, counterpart):
-        if delegation.conference_id != conference.pk or delegation.status in _CLOSED:
-            raise BilateralNotPossible(
-                _("%(name)s does not take part in meetings at this conference.")
-                % {"name": delegation.display_name}
-            )
+    if requester.status in _CLOSED:
+        raise _not_possible(requester)
+    # The one rule for who may receive a request, shared with the portal's picker.
+    if not bilateral_counterparts(requester).filter(pk=counterpart.pk).exists():
+        raise _not_possible(counterpart)
     if not conference.start_date <= preferred_day <= conference.end_date:
         raise BilateralDayInvalid()
     if _open_between(requester, counterpart).exists():
         raise BilateralAlreadyRequested()
+
+
+def _not_possible(delegation: Delegation) -> BilateralNotPossible:
+    return BilateralNotPossible(
+        _("%(name)s does not take part in meetings at this conference.")
+        % {"name": delegation.display_name}
+    )
 
 
 def request_bilateral(

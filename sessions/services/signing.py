@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from conference.files import uploaded_name
 from conference.services import record_signature
 from delegations.models import Delegate, Delegation
 from delegations.precedence import BY_LOT, order_delegations
@@ -71,6 +72,7 @@ def upload_full_powers(
     check_pdf(file)
     with transaction.atomic():
         signatory.full_powers.save("full-powers.pdf", file, save=False)
+        signatory.full_powers_name = uploaded_name(file)
         signatory.full_powers_issued_by = issued_by
         signatory.full_powers_issuer = " ".join(issuer.split())
         signatory.original_received_at = None

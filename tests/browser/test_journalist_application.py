@@ -12,6 +12,7 @@ from delegations.models import MediaApplication
 from delegations.services import accredit_journalist
 from tests.console import code_for_key
 from tests.factories import ConferenceFactory
+from tests.pdfs import pdf_bytes
 from tests.press.support import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,7 +31,7 @@ def files(tmp_path):
     Image.new("RGB", (600, 750), (190, 170, 150)).save(buffer, format="JPEG")
     photo.write_bytes(buffer.getvalue())
     card = tmp_path / "press-card.pdf"
-    card.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    card.write_bytes(pdf_bytes())
     return {"photo": photo, "card": card}
 
 

@@ -13,6 +13,7 @@ from PIL import Image
 from delegations.models import Delegation
 from delegations.services import invite_delegations
 from sessions.demo.rehearsal import load_rehearsal_demo
+from tests.pdfs import pdf_bytes
 from tests.portal.support import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -71,7 +72,7 @@ def files(tmp_path):
     Image.new("RGB", (600, 750), (190, 170, 150)).save(buffer, format="JPEG")
     photo.write_bytes(buffer.getvalue())
     note = tmp_path / "note-verbale.pdf"
-    note.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    note.write_bytes(pdf_bytes())
     return {"photo": photo, "note": note}
 
 

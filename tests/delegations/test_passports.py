@@ -12,12 +12,11 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission, User
 from django.core.management import CommandError, call_command
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from delegations import passports, tasks
 from delegations.models import Delegate
-from delegations.services import remove_delegate, save_delegate
+from delegations.services import issue_api_token, remove_delegate, save_delegate
 from tests.console import sign_in_to_console
 from tests.factories import HANOI, ConferenceFactory, DelegationFactory
 
@@ -166,7 +165,7 @@ def test_the_api_shows_passports_masked_even_to_an_officer_who_may_reveal_them()
         Permission.objects.filter(codename__in=["view_delegate", "reveal_passport"])
     )
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_api_token(user)}")
 
     response = client.get(f"/api/v1/delegates/{delegate.pk}/")
 

@@ -16,10 +16,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.sessions.models import Session as DjangoSession
 from django.db import connection
-from rest_framework.authtoken.models import Token
 
 from delegations.enums import DelegationStatus
 from delegations.models import Delegate, Invitation, InvitationToken, OutboundMessage, PortalAccount
+from delegations.services import issue_api_token
 from tests.factories import DelegationFactory
 from tests.faults.conftest import database_url, open_conference, wait_until
 from tests.portal.support import delegate_data, photo
@@ -34,7 +34,7 @@ class OrganiserAPI:
     def __init__(self, base_url):
         user = get_user_model().objects.create_user("protocol", is_staff=True)
         user.user_permissions.add(Permission.objects.get(codename="add_invitation"))
-        self.headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+        self.headers = {"Authorization": f"Token {issue_api_token(user)}"}
         self.base_url = base_url
 
     def invite(self, delegation):

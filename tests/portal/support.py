@@ -8,6 +8,7 @@ from PIL import Image
 from delegations.models import PortalAccount
 from delegations.services import answer_invitation, create_portal_account
 from tests.factories import DelegationFactory
+from tests.pdfs import pdf_upload
 
 PASSWORD = "Hanoi-Convention-2025!"
 
@@ -34,11 +35,8 @@ def photo(width=400, height=500, image_format="JPEG", name="photo.jpg", exif=Non
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
 
 
-def pdf(name="note-verbale.pdf", size=None):
-    body = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    if size:
-        body = body + b"0" * (size - len(body))
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+def pdf(name="note-verbale.pdf", size=None, **variant):
+    return pdf_upload(name, size=size, **variant)
 
 
 def delegate_data(**overrides):

@@ -23,6 +23,9 @@ def france(client, invite):
 
 
 def other(delegation, code, **fields):
+    """Another delegation of the conference that accepted its invitation (only those receive
+    requests), unless `fields` say otherwise."""
+    fields = {"accepted": True} | fields
     return DelegationFactory(conference=delegation.conference, country=code, **fields)
 
 
@@ -167,7 +170,7 @@ def test_another_delegations_meeting_is_not_found(client, france, action):
     elsewhere = DelegationFactory(country="DE")
     meetings = [
         ask(viet_nam, japan),  # same conference, between two others
-        ask(elsewhere, DelegationFactory(conference=elsewhere.conference, country="BR")),
+        ask(elsewhere, other(elsewhere, "BR")),
     ]
 
     for meeting in meetings:
@@ -205,3 +208,30 @@ def test_the_page_takes_as_many_queries_for_many_meetings_as_for_one(client, fra
         return len(queries)
 
     assert queries_with(1) == queries_with(5)
+
+
+def test_only_delegations_that_can_receive_a_request_are_offered_and_accepted(client, france):
+    """Not one that never accepted its invitation, withdrew, is the media, or is ours."""
+    japan = other(france, "JP")
+    never_answered = other(france, "DE", accepted=False)
+    withdrawn = other(france, "BR", status="withdrawn")
+    media = DelegationFactory(
+        conference=france.conference, kind="media", country="", name="Wire", accepted=True
+    )
+
+    offered = client.get(PAGE).context["form"].fields["counterpart"].queryset
+
+    assert list(offered) == [japan]
+    for delegation in (never_answered, withdrawn, media, france):
+        response = client.post(
+            reverse("portal:bilateral-request"),
+            {
+                "counterpart": delegation.pk,
+                "preferred_day": france.conference.start_date.isoformat(),
+                "level": "ministerial",
+                "topics": "Cooperation",
+            },
+        )
+        assert response.status_code == 200
+        assert "counterpart" in response.context["form"].errors
+    assert BilateralMeeting.objects.count() == 0

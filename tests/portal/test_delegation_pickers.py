@@ -23,10 +23,15 @@ def _names(field):
 
 def test_the_counterparts_exclude_the_media_and_follow_the_readers_alphabet(france):
     conference = france.conference
+    # Only delegations that accepted their invitation receive requests.
     for code in ("DE", "AT", "IE", "IS"):
-        DelegationFactory(conference=conference, country=code)
-    OrganisationDelegationFactory(conference=conference, name="Viet Nam News Agency", kind="media")
-    OrganisationDelegationFactory(conference=conference, name="INTERPOL", acronym="INTERPOL")
+        DelegationFactory(conference=conference, country=code, accepted=True)
+    OrganisationDelegationFactory(
+        conference=conference, name="Viet Nam News Agency", kind="media", accepted=True
+    )
+    OrganisationDelegationFactory(
+        conference=conference, name="INTERPOL", acronym="INTERPOL", accepted=True
+    )
 
     with translation.override("fr"):
         form = BilateralRequestForm(delegation=france)
@@ -37,7 +42,7 @@ def test_the_counterparts_exclude_the_media_and_follow_the_readers_alphabet(fran
 
 def test_a_news_agency_is_refused_as_a_counterpart(france):
     agency = OrganisationDelegationFactory(
-        conference=france.conference, name="Viet Nam News Agency", kind="media"
+        conference=france.conference, name="Viet Nam News Agency", kind="media", accepted=True
     )
     form = BilateralRequestForm(
         {

@@ -56,7 +56,9 @@ def victim(client, invite):
     answer_gala_dinner(dinner, delegate=delegate, attending=True)
     meeting = request_bilateral(
         delegation,
-        counterpart=DelegationFactory(conference=delegation.conference, country="JP"),
+        counterpart=DelegationFactory(
+            conference=delegation.conference, country="JP", accepted=True
+        ),
         preferred_day=delegation.conference.start_date,
         level="ministerial",
     )

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from delegations.services import apply_for_media_accreditation
+from tests.pdfs import pdf_upload
 
 PASSWORD = "Press-Hanoi-2025!"
 
@@ -16,9 +17,8 @@ def photo():
     return SimpleUploadedFile("photo.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
-def press_card():
-    body = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    return SimpleUploadedFile("card.pdf", body, content_type="application/pdf")
+def press_card(**variant):
+    return pdf_upload("card.pdf", **variant)
 
 
 def apply(conference, *, email="reporter@outlet.example", outlet="Viet Nam News", **fields):

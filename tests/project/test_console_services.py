@@ -29,7 +29,7 @@ PROJECT_PACKAGES = ("config", "conference", "delegations", "sessions", "portal",
 LIBRARY_PAGES = {
     "auth.User": "Django's accounts: passwords hashed and validated by Django's own forms",
     "auth.Group": "Django's groups: the roles are kept by `manage.py sync_roles`",
-    "authtoken.TokenProxy": "DRF's API tokens: the portal issues and revokes them",
+    "knox.AuthToken": "API tokens (hashed by knox): the superuser sees and deletes them only",
     "axes.AccessAttempt": "django-axes' lockouts: read and cleared by the administrators",
     "axes.AccessFailureLog": "django-axes' failures: read only",
     "axes.AccessLog": "django-axes' sign-ins: read only",

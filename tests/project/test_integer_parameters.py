@@ -3,10 +3,10 @@ PostgreSQL, never a crash of the driver."""
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from delegations import services
+from delegations.services import issue_api_token
 from tests.factories import ConferenceFactory, DelegationFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def organiser(*codenames):
     user = User.objects.create_user("organiser", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_api_token(user)}")
     return client
 
 

@@ -4,9 +4,9 @@ import logging
 import pytest
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from delegations.services import issue_api_token
 from tests.console import sign_in_to_console
 from tests.factories import DelegateFactory
 
@@ -104,7 +104,7 @@ def test_a_signed_in_user_without_a_delegation_is_refused_and_recorded(client, c
 def test_the_api_records_a_refused_token_without_the_token_and_a_refused_permission(caplog):
     caplog.set_level(logging.INFO, logger="security")
     reader = get_user_model().objects.create_user("reader", is_staff=True)
-    token = Token.objects.create(user=reader).key
+    token = issue_api_token(reader)
     guessed = "0" * 40
 
     bad = APIClient().get("/api/v1/delegations/", HTTP_AUTHORIZATION=f"Token {guessed}")

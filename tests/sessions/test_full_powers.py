@@ -11,10 +11,11 @@ from conference.models import Convention
 from sessions import services
 from sessions.errors import FullPowersIssuerMissing, FullPowersNeeded, NothingToVerify
 from tests.factories import HANOI, ConferenceFactory, DelegateFactory, DelegationFactory
+from tests.pdfs import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture(autouse=True)

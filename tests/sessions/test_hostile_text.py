@@ -7,6 +7,8 @@ import pytest
 from icalendar import Calendar
 from lxml import etree
 
+from conference.fonts import for_text
+from delegations.models import Delegate
 from sessions import services
 from sessions.models import SessionPerson
 from tests.factories import ConferenceFactory, DelegateFactory, SessionFactory
@@ -60,3 +62,22 @@ def test_a_newline_in_a_name_gives_a_well_formed_agenda_calendar(client):
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]).endswith(": Alex X-INJECTED:yes EXAMPLE")
     assert b"\r\nX-INJECTED" not in response.content
+
+
+def test_text_already_stored_is_cleaned_in_pdfs_feeds_and_agendas(client):
+    """Rows written before the rule (or by hand) still print and publish cleanly."""
+    conference = ConferenceFactory(slug="hanoi2025")
+    session = services.publish_session(SessionFactory(conference=conference, title="Opening"))
+    speaker = DelegateFactory(delegation__conference=conference, given_names="Alex")
+    Delegate.objects.filter(pk=speaker.pk).update(family_name="EVIL\x1b[31m\u202eLIVE")
+    SessionPerson.objects.create(session=session, role="speaker", delegate=speaker)
+    services.release_schedule(conference)
+    token = services.issue_agenda_link(speaker)
+
+    frab = client.get("/api/v1/conferences/hanoi2025/schedule.xml")
+    agenda = client.get(f"/api/v1/agenda/{token}.ics")
+
+    assert etree.fromstring(frab.content).findtext(".//person") == "Alex EVIL[31mLIVE"
+    assert agenda.status_code == 200
+    assert "\u202e" not in str(Calendar.from_ical(agenda.content)["X-WR-CALNAME"])
+    assert for_text("EVIL\x00\x1b\u202eLIVE\nX")[0] == "EVILLIVE X"

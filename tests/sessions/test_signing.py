@@ -22,10 +22,11 @@ from tests.factories import (
     DelegationFactory,
     OrganisationDelegationFactory,
 )
+from tests.pdfs import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture(autouse=True)

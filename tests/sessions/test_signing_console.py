@@ -17,10 +17,11 @@ from sessions import services
 from sessions.models import Signatory
 from tests.console import sign_in_to_console
 from tests.factories import HANOI, ConferenceFactory, DelegateFactory, DelegationFactory
+from tests.pdfs import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 CHANGELIST = reverse("admin:programme_signatory_changelist")
 
 

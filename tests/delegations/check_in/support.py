@@ -2,12 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from delegations.models import Badge
 from delegations.qr import badge_payload
-from delegations.services import record_scan
+from delegations.services import issue_api_token, record_scan
 from tests.console import sign_in_to_console
 from tests.factories import AccessZoneFactory, ConferenceFactory, DelegateFactory
 
@@ -61,7 +60,7 @@ def staff_api_client(*codenames):
     user = User.objects.create_user(f"security{User.objects.count()}", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_api_token(user)}")
     return client, user
 
 

@@ -40,8 +40,10 @@ def bilateral_room(conference, name="Bilateral Room 1"):
 
 
 def state(conference, code, language="en"):
-    """A State's delegation with its head."""
-    delegation = DelegationFactory(conference=conference, country=code, language=language)
+    """A State's delegation that accepted its invitation, with its head."""
+    delegation = DelegationFactory(
+        conference=conference, country=code, language=language, accepted=True
+    )
     DelegateFactory(delegation=delegation, role="head", protocol_rank="minister")
     return delegation
 

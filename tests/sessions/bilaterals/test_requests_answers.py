@@ -17,9 +17,7 @@ from sessions.errors import (
     NotBilateralParty,
 )
 from sessions.models import BilateralMeeting
-from tests.factories import (
-    ConferenceFactory,
-)
+from tests.factories import ConferenceFactory, DelegationFactory
 from tests.sessions.bilaterals.support import DAY, state
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +60,8 @@ def test_a_request_tells_the_delegation_asked_in_its_language(
         ("day before the conference", BilateralDayInvalid),
         ("other conference", BilateralNotPossible),
         ("withdrawn", BilateralNotPossible),
+        ("never accepted its invitation", BilateralNotPossible),
+        ("the media", BilateralNotPossible),
         ("already asked", BilateralAlreadyRequested),
         ("already asked the other way", BilateralAlreadyRequested),
     ],
@@ -83,6 +83,12 @@ def test_bad_requests_are_refused_and_nothing_is_saved(
     elif case == "withdrawn":
         viet_nam.status = "withdrawn"
         viet_nam.save()
+    elif case == "never accepted its invitation":
+        counterpart = DelegationFactory(conference=conference, country="DE")
+    elif case == "the media":
+        counterpart = DelegationFactory(
+            conference=conference, kind="media", country="", name="Wire", accepted=True
+        )
     else:
         services.request_bilateral(france, counterpart=viet_nam, preferred_day=DAY, level="experts")
         if case == "already asked the other way":
