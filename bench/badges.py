@@ -43,6 +43,7 @@ def main():
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--without-caches", action="store_true")
+    parser.add_argument("--photo-threads", action="store_true")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
@@ -62,6 +63,8 @@ def main():
             run(args.count, args.runs)
             if args.without_caches:
                 run_without_caches(args.count, args.runs)
+            if args.photo_threads:
+                run_with_one_photo_thread(args.count, args.runs)
         finally:
             clean_up()
 
@@ -134,6 +137,33 @@ def run_without_caches(count, runs):
         finally:
             setattr(module, name, wrapper)
         print(f"{'without ' + label:>40} {seconds:>8.2f} s  ({seconds / baseline:.2f}x)")
+
+
+def run_with_one_photo_thread(count, runs):
+    """The badges' PDF with its photos decoded on PHOTO_THREADS threads, then on one."""
+    from delegations.documents import badges as documents
+    from delegations.models import Badge
+
+    badges = Badge.objects.filter(conference__slug=f"bench{RUN}").order_by("number")
+
+    def median_seconds():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            documents.badges_pdf(badges)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    threads = documents.PHOTO_THREADS
+    baseline = median_seconds()
+    documents.PHOTO_THREADS = 1
+    try:
+        seconds = median_seconds()
+    finally:
+        documents.PHOTO_THREADS = threads
+    print(f"badges: {count}, runs: {runs} (medians), photos on {threads} threads, then on one")
+    print(f"{f'PHOTO_THREADS = {threads}':>40} {baseline:>8.2f} s")
+    print(f"{'PHOTO_THREADS = 1':>40} {seconds:>8.2f} s  ({seconds / baseline:.2f}x)")
 
 
 def make_badges(count):

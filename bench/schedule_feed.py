@@ -14,6 +14,7 @@ Uses its own PostgreSQL database (created and dropped) and Redis database 12 as 
 import argparse
 import os
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -22,10 +23,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DATABASE = "bench_schedule_feed"
+PASSPORT_KEY = Fernet.generate_key().decode()
+FINGERPRINT_KEY = secrets.token_hex(32)
 REDIS_URL = "redis://127.0.0.1:6379/12"
 FEEDS = ["schedule/", "schedule.json", "schedule.xml", "schedule.ics"]
 BASELINE_APP = """
@@ -49,6 +54,9 @@ def environment():
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
+        # Required with DEBUG off; the feeds never read a passport.
+        "PASSPORT_KEYS": PASSPORT_KEY,
+        "PASSPORT_FINGERPRINT_KEY": FINGERPRINT_KEY,
     }
 
 

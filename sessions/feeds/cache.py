@@ -5,6 +5,10 @@
   it.
 - Rendered bytes of a release never change, so each process also keeps the last few in memory;
   Django's cache is the second level, shared by the processes, so a new one does not re-render.
+
+What pays for them (`bench/schedule_feed.py --seconds 3`, 2026-12-04, machine loaded): a cold
+render of the 2,000-session JSON takes 336 ms (median of 5); served warm from these caches under
+gunicorn its p50 is 15 ms, and the demo's feeds' p50 is 3 to 5 ms.
 """
 
 import hashlib

@@ -23,8 +23,15 @@ VALUE = re.compile(r"\{\{\s*([\w.]+)")
 TAG = re.compile(r"\{%\s*(.*?)\s*%\}")
 
 
+# French names a delegation with its article ("{{ other|fr_de }}": "du Sénégal"), which prints
+# the display name English prints ("{{ other.display_name }}"); its filters are loaded first.
+FRENCH_NAME = re.compile(r"\{\{\s*([\w.]+)\|fr_\w+")
+LOAD = re.compile(r"\{%\s*load\b[^%]*%\}")
+
+
 def _source(name, language):
-    return get_template(template_name(name, language)).template.source
+    source = get_template(template_name(name, language)).template.source
+    return FRENCH_NAME.sub(r"{{ \1.display_name", LOAD.sub("", source))
 
 
 def test_the_un_languages_and_the_hosts_have_their_own_emails():
