@@ -88,6 +88,23 @@ class SignInWithCodeForm(ThrottledSignInForm, OTPAuthenticationFormMixin, Authen
         return two_factor.device_for_code(user, self.cleaned_data.get("otp_token") or "")
 
 
+def confirm_enrolment(request, form) -> list[str] | None:
+    """The first code of the pending authenticator, typed in `form` (a valid CodeForm), for the
+    console and the other sign-ins alike. Right: this session is verified with the device, under
+    a new session key (a new privilege), and the backup codes are returned, to be shown once.
+    Wrong: the form says so and None is returned. Both go to the security log."""
+    try:
+        device, codes = two_factor.confirm_device(request.user, token=form.cleaned_data["token"])
+    except DomainError as error:
+        form.add_error("token", error.message)
+        record_security_event("two_factor_failed", request=request)
+        return None
+    request.session.cycle_key()
+    otp_login(request, device)
+    record_security_event("two_factor_enrolled", request=request)
+    return codes
+
+
 def must_enrol(user) -> bool:
     """Signed in by password alone, with no second factor to verify yet."""
     return user.is_authenticated and not user.is_verified() and not user_has_device(user)
@@ -129,24 +146,13 @@ class EnrolSecondFactorView(View):
 
     def post(self, request):
         form = CodeForm(request.POST)
-        if form.is_valid():
-            try:
-                device, codes = two_factor.confirm_device(
-                    request.user, token=form.cleaned_data["token"]
-                )
-            except DomainError as error:
-                form.add_error("token", error.message)
-                record_security_event("two_factor_failed", request=request)
-            else:
-                # A new privilege for this session: a new session key with it.
-                request.session.cycle_key()
-                otp_login(request, device)
-                record_security_event("two_factor_enrolled", request=request)
-                return TemplateResponse(
-                    request,
-                    "two_factor/backup_codes.html",
-                    {"base_template": self.base_template, "codes": codes, "done": self.done_url},
-                )
+        codes = confirm_enrolment(request, form) if form.is_valid() else None
+        if codes is not None:
+            return TemplateResponse(
+                request,
+                "two_factor/backup_codes.html",
+                {"base_template": self.base_template, "codes": codes, "done": self.done_url},
+            )
         return self._render(request, form)
 
     def _render(self, request, form):

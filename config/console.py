@@ -18,14 +18,12 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from conference import two_factor
-from conference.errors import DomainError
 from conference.security_log import record_security_event
-from conference.sign_in import CodeForm
+from conference.sign_in import CodeForm, confirm_enrolment
 from conference.sign_in_throttle import ThrottledSignInForm
 
 
@@ -153,20 +151,9 @@ class ConsoleAdminSite(OTPAdminSite):
             auth.logout(request)
             return redirect("admin:login")
         form = CodeForm(request.POST if request.method == "POST" else None)
-        if form.is_valid():
-            try:
-                device, codes = two_factor.confirm_device(
-                    request.user, token=form.cleaned_data["token"]
-                )
-            except DomainError as error:
-                form.add_error("token", error.message)
-                record_security_event("two_factor_failed", request=request)
-            else:
-                # A new privilege for this session: a new session key with it.
-                request.session.cycle_key()
-                otp_login(request, device)
-                record_security_event("two_factor_enrolled", request=request)
-                return self._render_codes(request, codes)
+        codes = confirm_enrolment(request, form) if form.is_valid() else None
+        if codes is not None:
+            return self._render_codes(request, codes)
         device = two_factor.pending_device(request.user)
         return TemplateResponse(
             request,
