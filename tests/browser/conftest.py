@@ -75,3 +75,11 @@ def open_page(browser):
     yield _open
     for context in contexts:
         context.close()
+
+
+# The width of an image once the browser has loaded it (0 when it could not): read at once, an
+# image still on its way reads 0 too, and the test would fail on the network's timing.
+LOADED_WIDTH = """img => img.complete ? img.naturalWidth : new Promise(done => {
+    img.addEventListener("load", () => done(img.naturalWidth));
+    img.addEventListener("error", () => done(0));
+})"""

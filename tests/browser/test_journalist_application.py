@@ -10,6 +10,7 @@ from PIL import Image
 
 from delegations.models import MediaApplication
 from delegations.services import accredit_journalist
+from tests.browser.conftest import LOADED_WIDTH
 from tests.console import code_for_key
 from tests.factories import ConferenceFactory
 from tests.pdfs import pdf_bytes
@@ -59,7 +60,7 @@ def test_a_journalist_applies_and_follows_the_accreditation(
 
     assert page.get_by_role("heading", level=1).inner_text() == conference.name
     assert page.locator("dd.state").inner_text() == "Submitted"
-    assert page.get_by_role("img", name="Your photo").evaluate("img => img.naturalWidth") > 0
+    assert page.get_by_role("img", name="Your photo").evaluate(LOADED_WIDTH) > 0
 
     accredit_journalist(MediaApplication.objects.get())
     page.reload()

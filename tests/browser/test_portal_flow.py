@@ -14,6 +14,7 @@ from PIL import Image
 
 from delegations.models import Delegation
 from delegations.services import invite_delegations
+from tests.browser.conftest import LOADED_WIDTH
 from tests.factories import DelegationFactory, SessionFactory
 from tests.pdfs import pdf_bytes
 from tests.portal.support import PASSWORD
@@ -105,7 +106,7 @@ def test_from_the_invitation_email_to_a_submitted_delegation(
     page.click("main button[type=submit]")
     page.wait_for_url("**/portal/delegates/")
     assert "••••7231" in page.content()
-    assert page.locator("img[alt*=DUPONT]").evaluate("img => img.naturalWidth") == 600
+    assert page.locator("img[alt*=DUPONT]").evaluate(LOADED_WIDTH) == 600
 
     page.goto(live_server.url + "/portal/documents/")
     page.set_input_files("#id_document", files["note"])
