@@ -33,6 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from conference.local_time import default_conference, time_label
 from conference.replica import replica_alias
 from delegations.documents.badge_batches import write_badges
 from delegations.documents.badges import LAYOUTS
@@ -161,11 +162,22 @@ def _tell_the_organiser(job):
             subject=_("Your file is ready: %(job)s") % {"job": job},
             text=_(
                 "The work you started in the organiser console has finished. Download its "
-                "file, kept for you alone until %(expires)s (UTC), from this page:\n\n%(link)s\n"
+                "file, kept for you alone until %(expires)s (%(zone)s), from this page:\n\n"
+                "%(link)s\n"
             )
-            % {"expires": job.expires_at.strftime("%Y-%m-%d %H:%M"), "link": link},
+            % {**_expiry(job), "link": link},
         )
     )
+
+
+def _expiry(job) -> dict:
+    """When the job's file goes, in the time the console speaks (the conference it is about by
+    default, labelled "Hanoi time, UTC+7"), as the organiser read every other time there."""
+    conference = default_conference()
+    if conference is None:
+        return {"expires": job.expires_at.strftime("%Y-%m-%d %H:%M"), "zone": _("UTC")}
+    local = timezone.localtime(job.expires_at, conference.tzinfo)
+    return {"expires": local.strftime("%Y-%m-%d %H:%M"), "zone": time_label(conference)}
 
 
 def delete_expired_jobs(now=None) -> int:

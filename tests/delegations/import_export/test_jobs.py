@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from delegations.admin.jobs import selected_rows
 from delegations.models import ConsoleJob, Delegate, JobKind, JobState, OutboundMessage
@@ -195,6 +196,11 @@ def test_the_organiser_gets_an_email_when_the_file_is_ready(
     assert message.to == "officer@un.example.org"
     assert message.subject == f"Your file is ready: Export (CSV) #{job.pk}"
     assert f"/admin/delegations/consolejob/{job.pk}/change/" in message.body_text
+    # When the file goes, in the conference's time as the console shows every time.
+    job.refresh_from_db()
+    conference = registered.conference
+    expires = timezone.localtime(job.expires_at, conference.tzinfo)
+    assert f"{expires:%Y-%m-%d %H:%M} (Hanoi time, UTC+7)" in message.body_text
 
 
 def test_a_job_keeps_its_selection_as_plain_json_and_refuses_another_shape(registered):
