@@ -173,7 +173,8 @@ PRESS_OFFICE = Role(
         "programme.mediapool": ALL,
         "programme.poolplace": (ADD, VIEW, DELETE),
     },
-    # the journalists' yellow badges, from the journalists' list; revoking one is security's
+    # the journalists' yellow badges, printed and replaced (a lost card: the old one is revoked)
+    # from the journalists' list; revoking one without a replacement is security's
     extra=("delegations.print_badge",),
 )
 

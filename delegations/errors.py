@@ -161,6 +161,11 @@ class MediaAlreadyReviewed(DomainError):
     default_message = _("This application is already decided.")
 
 
+class JournalistNotAccredited(DomainError):
+    code = "journalist_not_accredited"
+    default_message = _("Only an accredited journalist receives a press badge.")
+
+
 class InvitationNotOpen(DomainError):
     """An organiser's resend or revoke of an invitation no longer waiting for an answer: the
     invitation's state conflicts with the request (the invitee's link answers 410 instead)."""

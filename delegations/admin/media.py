@@ -51,6 +51,14 @@ class RefuseForm(RefusesControlCharacters, forms.Form):
     reason = forms.CharField(label=_("Reason of the refusal"), widget=forms.Textarea)
 
 
+class ReissueForm(RefusesControlCharacters, forms.Form):
+    reason = forms.CharField(
+        label=_("Why a new badge"),
+        max_length=300,
+        help_text=_("Kept on the old badge, which the doors refuse from now on."),
+    )
+
+
 @admin.register(MediaApplication)
 class MediaApplicationAdmin(PrintBadgesMixin, WritesThroughServices, admin.ModelAdmin):
     """Read here; accredited or refused by the actions, which tell the journalist."""
@@ -89,7 +97,14 @@ class MediaApplicationAdmin(PrintBadgesMixin, WritesThroughServices, admin.Model
         "submitted_at",
         "reviewed_at",
     ]
-    actions = ["accredit_selected", "refuse_selected", "print_id1", "print_a6", "print_sheet"]
+    actions = [
+        "accredit_selected",
+        "refuse_selected",
+        "reissue_badges",
+        "print_id1",
+        "print_a6",
+        "print_sheet",
+    ]
 
     def has_add_permission(self, request):
         return False  # journalists apply on the public form
@@ -178,5 +193,37 @@ class MediaApplicationAdmin(PrintBadgesMixin, WritesThroughServices, admin.Model
                 "title": _("Refuse media accreditation"),
                 "form": form,
                 "applications": queryset,
+            },
+        )
+
+    @admin.action(
+        description=_("Reissue the badges (lost, damaged or revoked cards)"),
+        permissions=["change"],
+    )
+    def reissue_badges(self, request, queryset):
+        applications = queryset.filter(state=MediaState.ACCREDITED).select_related("outlet")
+        form = ReissueForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            apply_to_selected(
+                self,
+                request,
+                applications,
+                partial(services.reissue_media_badge, reason=form.cleaned_data["reason"]),
+                done=ngettext_lazy(
+                    "%(count)d new press badge issued; the old one no longer opens a door.",
+                    "%(count)d new press badges issued; the old ones no longer open a door.",
+                    "count",
+                ),
+            )
+            return redirect("admin:delegations_mediaapplication_changelist")
+        return TemplateResponse(
+            request,
+            "admin/delegations/mediaapplication/reissue.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Reissue press badges"),
+                "form": form,
+                "applications": applications,
             },
         )

@@ -23,7 +23,9 @@ from delegations.services.badges import (
     issue_badge,
     issue_media_badge,
     mark_printed,
+    next_media_badge_number,
     reissue_badge,
+    reissue_media_badge,
     revoke_badge,
 )
 from delegations.services.check_in import (
@@ -122,6 +124,7 @@ __all__ = [
     "listed_delegates",
     "mark_printed",
     "movements_on",
+    "next_media_badge_number",
     "notify_delegate_accredited",
     "notify_delegate_rejected",
     "notify_journalist",
@@ -136,6 +139,7 @@ __all__ = [
     "register_liaison_officer",
     "register_scanner",
     "reissue_badge",
+    "reissue_media_badge",
     "reject_delegate",
     "remind_now",
     "remove_delegate",

@@ -8,16 +8,18 @@ person's hands always says what the database says.
 import re
 
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import IntegerField, Max, QuerySet
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from django.utils.translation import gettext
 from simple_history.utils import bulk_update_with_history
 
 from conference.models import Conference
-from delegations.enums import AccreditationStatus, BadgeCategory, DelegationKind
+from delegations.enums import AccreditationStatus, BadgeCategory, DelegationKind, MediaState
 from delegations.errors import (
     BadgeAlreadyIssued,
     BadgeAlreadyRevoked,
+    JournalistNotAccredited,
     NotAccredited,
     RevocationReasonRequired,
 )
@@ -109,6 +111,39 @@ def issue_media_badge(application: MediaApplication) -> Badge:
         colour=BadgeColour.YELLOW,
         zones=list(application.zones),
     )
+
+
+MEDIA_NUMBER_PREFIX = "P-"
+
+
+def next_media_badge_number(conference: Conference) -> str:
+    """P-0001, P-0002...: one more than the highest press number ever issued in the conference,
+    revoked badges included, so that a number is never given to two cards. The caller holds the
+    lock on the conference's row."""
+    highest = (
+        Badge.objects.filter(conference=conference, journalist__isnull=False)
+        .annotate(sequence=Cast(Substr("number", len(MEDIA_NUMBER_PREFIX) + 1), IntegerField()))
+        .aggregate(highest=Max("sequence"))["highest"]
+    )
+    return f"{MEDIA_NUMBER_PREFIX}{(highest or 0) + 1:04d}"
+
+
+def reissue_media_badge(application: MediaApplication, *, reason: str = "") -> Badge:
+    """A new press badge for an accredited journalist whose card was lost, damaged or revoked:
+    the valid badge, if any, is revoked (the doors refuse it from now on) and a new one issued
+    under the next number, which the accreditation now carries. Raises `JournalistNotAccredited`."""
+    with transaction.atomic():
+        conference = _lock_conference(application.conference_id)
+        application = MediaApplication.objects.select_for_update().get(pk=application.pk)
+        if application.state != MediaState.ACCREDITED:
+            raise JournalistNotAccredited()
+        for badge in Badge.objects.select_for_update().filter(
+            journalist=application, state=BadgeState.ACTIVE
+        ):
+            _revoke(badge, None, reason.strip() or gettext("Replaced by a new badge"))
+        application.badge_number = next_media_badge_number(conference)
+        application.save(update_fields=["badge_number"])
+        return issue_media_badge(application)
 
 
 def revoke_badge(badge: Badge, *, reason: str) -> Badge:

@@ -25,7 +25,7 @@ from delegations.errors import (
 )
 from delegations.models import MEDIA_CATEGORY, MediaApplication, MediaOutlet
 from delegations.photos import clean_photo
-from delegations.services.badges import issue_media_badge
+from delegations.services.badges import issue_media_badge, next_media_badge_number
 from delegations.services.outbox import build_message, queue_message
 from delegations.uploads import check_pdf
 
@@ -95,11 +95,8 @@ def accredit_journalist(application: MediaApplication) -> MediaApplication:
         conference = application.conference
         # Numbers are taken under a lock on the conference's row: no two badges share one.
         Conference.objects.select_for_update().filter(pk=conference.pk).first()
-        issued = (
-            MediaApplication.objects.filter(conference=conference).exclude(badge_number="").count()
-        )
         application.state = MediaState.ACCREDITED
-        application.badge_number = f"P-{issued + 1:04d}"
+        application.badge_number = next_media_badge_number(conference)
         application.zones = list(conference.badge_zones.get(MEDIA_CATEGORY, []))
         application.reviewed_at = timezone.now()
         application.save(update_fields=["state", "badge_number", "zones", "reviewed_at"])

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import URLPattern, reverse
 
 from delegations.models import MediaApplication
+from delegations.services import accredit_journalist
 from press.urls import urlpatterns
 from tests.delegations.arrivals.support import console_member
 from tests.factories import ConferenceFactory
@@ -135,3 +136,50 @@ def test_the_press_office_accredits_and_sees_the_files(conference):
     assert application.state == "accredited"
     assert photo_file.status_code == 200
     assert refused.status_code == 403
+
+
+def test_the_press_office_replaces_a_lost_card_with_a_reason(conference):
+    application = apply(conference)
+    press_office = console_member("Press office")
+    press_office.post(
+        "/admin/delegations/mediaapplication/",
+        {"action": "accredit_selected", "_selected_action": [application.pk]},
+    )
+    selected = {"action": "reissue_badges", "_selected_action": [application.pk]}
+
+    asked = press_office.post("/admin/delegations/mediaapplication/", selected)
+    no_reason = press_office.post(
+        "/admin/delegations/mediaapplication/", selected | {"reason": "  "}
+    )
+    done = press_office.post(
+        "/admin/delegations/mediaapplication/",
+        selected | {"reason": "Card lost"},
+        follow=True,
+    )
+
+    assert "NGUYEN" in asked.content.decode()
+    assert no_reason.context["form"].errors == {"reason": ["This field is required."]}
+    assert [str(m) for m in done.context["messages"]] == [
+        "1 new press badge issued; the old one no longer opens a door."
+    ]
+    application.refresh_from_db()
+    assert application.badge_number == "P-0002"
+    assert list(application.badges.values_list("number", "state").order_by("number")) == [
+        ("P-0001", "revoked"),
+        ("P-0002", "active"),
+    ]
+
+
+def test_only_the_press_office_reissues_press_badges(conference):
+    application = accredit_journalist(apply(conference))
+    read_only = console_member("Read-only")
+
+    listed = read_only.get("/admin/delegations/mediaapplication/")
+    read_only.post(
+        "/admin/delegations/mediaapplication/",
+        {"action": "reissue_badges", "_selected_action": [application.pk], "reason": "Lost"},
+    )
+
+    assert listed.status_code == 200
+    assert "reissue_badges" not in listed.content.decode()
+    assert list(application.badges.values_list("number", "state")) == [("P-0001", "active")]

@@ -8,12 +8,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from delegations.errors import (
     InvalidDocument,
+    JournalistNotAccredited,
     MediaAccountExists,
     MediaApplicationsClosed,
     OutletQuotaReached,
 )
-from delegations.models import MediaApplication, MediaOutlet
-from delegations.services import accredit_journalist, refuse_journalist
+from delegations.models import Badge, MediaApplication, MediaOutlet
+from delegations.services import (
+    accredit_journalist,
+    refuse_journalist,
+    reissue_media_badge,
+    revoke_badge,
+)
 from sessions.errors import PoolFull, PoolNotOpen
 from sessions.models import MediaPool
 from sessions.services import assign_pool_place
@@ -95,6 +101,46 @@ def test_accreditation_gives_a_yellow_media_badge_within_the_outlets_quota(
     assert second.state == "submitted"
     assert mail.outbox[-1].subject == f"Media accreditation granted: {conference.name}"
     assert "P-0001" in mail.outbox[-1].body
+
+
+def test_a_lost_press_card_is_replaced_under_a_number_never_given_before(conference):
+    first = accredit_journalist(apply(conference, email="a@outlet.example"))
+
+    new_badge = reissue_media_badge(first, reason="Card lost at the press centre")
+    second = accredit_journalist(apply(conference, email="b@outlet.example"))
+
+    first.refresh_from_db()
+    old_badge = Badge.objects.get(number="P-0001")
+    assert (old_badge.state, old_badge.revocation_reason) == (
+        "revoked",
+        "Card lost at the press centre",
+    )
+    assert (new_badge.number, new_badge.state, new_badge.colour) == ("P-0002", "active", "yellow")
+    assert new_badge.zones == ["press", "plenary"]
+    assert first.badge_number == "P-0002"
+    # The next journalist does not get the number of the replaced card, nor of the new one.
+    assert second.badge_number == "P-0003"
+
+
+def test_a_press_badge_revoked_by_security_can_be_issued_again(conference):
+    journalist = accredit_journalist(apply(conference))
+    revoke_badge(journalist.badges.get(), reason="Found on another person")
+
+    reissue_media_badge(journalist)
+
+    assert list(journalist.badges.values_list("number", "state").order_by("number")) == [
+        ("P-0001", "revoked"),
+        ("P-0002", "active"),
+    ]
+
+
+def test_only_an_accredited_journalist_gets_a_new_badge(conference):
+    application = apply(conference)
+
+    with pytest.raises(JournalistNotAccredited):
+        reissue_media_badge(application)
+
+    assert not Badge.objects.exists()
 
 
 def test_a_refusal_gives_the_journalist_the_reason(conference, django_capture_on_commit_callbacks):

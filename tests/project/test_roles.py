@@ -186,6 +186,12 @@ def test_each_role_opens_its_own_lists_and_is_refused_the_others(role):
             {"print_id1", "print_a6", "print_sheet"},
         ),
         ("Security", "delegations.delegate", set(), {"accredit_selected", "issue_badges"}),
+        (
+            "Press office",
+            "delegations.mediaapplication",
+            {"accredit_selected", "reissue_badges", "print_id1"},
+            set(),
+        ),
     ],
 )
 def test_each_role_is_offered_its_actions_only(role, model, offered, withheld):
