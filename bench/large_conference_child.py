@@ -2,7 +2,8 @@
 runs it: an export job of every delegate, or badge printing. Prints one JSON line: the time, the
 process's peak resident memory, and that peak before the work started (Django and its imports).
 
-    .venv/bin/python bench/large_conference_child.py job export_csv <user id> <conference id>
+    .venv/bin/python bench/large_conference_child.py job export_csv <user id> <conference id> \
+        [resource]
     .venv/bin/python bench/large_conference_child.py badges batches|one-pdf <count>
 """
 
@@ -31,7 +32,9 @@ def main(what, *words):
     started = time.perf_counter()
     result = {}
     if what == "job":
-        kind, user_pk, conference_pk = words
+        kind, user_pk, conference_pk, *how = words
+        if how == ["resource"]:
+            jobs.STREAMED = {}  # every cell through the import-export resource, as before
         job = jobs.request_job(
             user=User.objects.get(pk=user_pk),
             kind=kind,

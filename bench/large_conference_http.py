@@ -13,15 +13,16 @@ measures, as medians over --runs, with /healthz on the same server as the baseli
 - the change page of the 500-delegate delegation; the dashboard, right after its statistics are
   dropped (as after a bulk import, before ANALYZE) and after ANALYZE;
 - a cold iCalendar feed of the 5,000 sessions (Redis emptied, a language no worker rendered);
-- export jobs (CSV, XLSX) of every delegate and badge printing (1,000 and 10,000, page by page
-  and, for the record, as one PDF in memory), each in a fresh process (large_conference_child.py):
-  time and peak RSS; the exports against one SQL query written by csv.writer;
+- export jobs (CSV, XLSX) of every delegate, medians of --runs interleaved with their baseline
+  (one SQL query written by csv.writer), and with --jobs-before one run each of the import-export
+  resource's path they replaced; badge printing (1,000 and 10,000, page by page and, for the
+  record, as one PDF in memory); each job in a fresh process (large_conference_child.py): time
+  and peak RSS;
 - a password check (Argon2id as configured) against PBKDF2, in this process.
 """
 
 import argparse
 import http.client
-import json
 import os
 import secrets
 import statistics
@@ -34,6 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BIN = ROOT / ".venv" / "bin"
+
+from bench.large_conference_jobs import measure_badges, measure_jobs  # noqa: E402
+
 SLUG = "large"
 
 
@@ -46,6 +50,11 @@ def main():
         nargs="+",
         choices=["pages", "sql", "passwords", "jobs", "badges"],
         default=["pages", "sql", "passwords", "jobs", "badges"],
+    )
+    parser.add_argument(
+        "--jobs-before",
+        action="store_true",
+        help="also run each export job once through the import-export resource (minutes)",
     )
     args = parser.parse_args()
     database_url, redis_url = os.environ.get("DATABASE_URL", ""), os.environ.get("REDIS_URL", "")
@@ -61,7 +70,7 @@ def main():
 
         call_command("collectstatic", "--noinput", verbosity=0)  # the manifest DEBUG off needs
         prepared = prepare()
-        print(f"\nmedians of {args.runs} runs (pages, SQL, passwords); one run each (jobs, badges)")
+        print(f"\nmedians of {args.runs} runs (pages, SQL, passwords, jobs); one run each (badges)")
         print(f"| {'measure':<58} | {'time':>10} | {'peak RSS':>9} | note")
         print(f"| {'-' * 58} | {'-' * 10} | {'-' * 9} | ----", flush=True)
         if "pages" in args.only:
@@ -76,9 +85,9 @@ def main():
         if "passwords" in args.only:
             report(measure_passwords(args.runs))
         if "jobs" in args.only:
-            report(measure_jobs(prepared, env))
+            measure_jobs(prepared, env, args.runs, before=args.jobs_before, report=report)
         if "badges" in args.only:
-            measure_badges(env)
+            measure_badges(env, report=report)
 
 
 def report(rows):
@@ -315,75 +324,6 @@ def measure_passwords(runs):
             f"x{argon / pbkdf2:.2f} PBKDF2",
         ),
     ]
-
-
-def measure_jobs(prepared, env):
-    import csv
-
-    from django.db import connection
-
-    conference = prepared["conference"]
-
-    def baseline():
-        with tempfile.TemporaryFile("w+", newline="") as out, connection.cursor() as cursor:
-            writer = csv.writer(out)
-            cursor.execute(
-                "SELECT d.country, d.name, p.title, p.family_name, p.given_names, p.function,"
-                " p.role, p.protocol_rank, p.email, p.nationality, p.date_of_birth,"
-                " p.passport_last4, p.badge_category, p.badge_number, p.accreditation_status"
-                " FROM delegations_delegate p JOIN delegations_delegation d"
-                " ON d.id = p.delegation_id WHERE p.conference_id = %s"
-                " ORDER BY d.id, p.family_name, p.given_names",
-                [conference.pk],
-            )
-            while chunk := cursor.fetchmany(2000):
-                writer.writerows(chunk)
-
-    rows = [("baseline: one SQL query + csv.writer, all delegates", timed(baseline, 1), None, "")]
-    base = rows[0][1]
-    for kind in ("export_csv", "export_xlsx"):
-        result = run_child(env, "job", kind, str(prepared["chief"].pk), str(conference.pk))
-        rows.append(
-            (
-                f"export job ({kind[7:].upper()}), {result['rows']} rows, fresh process",
-                result["seconds"],
-                result["rss_mb"],
-                f"x{result['seconds'] / base:.0f} baseline; Python before the job "
-                f"{result['rss_before_mb']:.0f} MB",
-            )
-        )
-    return rows
-
-
-def measure_badges(env):
-    rows = []
-    for how in ("batches", "one-pdf"):
-        for count in (1_000, 10_000):
-            result = run_child(env, "badges", how, str(count))
-            rows.append(
-                (
-                    f"badges, {count}, {'page by page' if how == 'batches' else 'one PDF'}",
-                    result["seconds"],
-                    result["rss_mb"],
-                    f"{result['bytes'] / 1e6:.1f} MB file",
-                )
-            )
-            report(rows[-1:])
-    return rows
-
-
-def run_child(env, *words):
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "large_conference_child.py"), *words],
-        cwd=ROOT,
-        env={**os.environ, **env, "REDIS_URL": ""},  # the job runs here, as a worker would
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"child {words} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def timed(function, runs):

@@ -25,6 +25,12 @@ def normalise(number: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", number.upper())
 
 
+def masked(last4: str) -> str:
+    """How a passport number is shown anywhere outside its encrypted column: ••••1234, or
+    nothing when there is none. The one rule for pages, the API and every export."""
+    return f"••••{last4}" if last4 else ""
+
+
 def encrypt(number: str) -> str:
     return _fernet().encrypt(normalise(number).encode()).decode()
 

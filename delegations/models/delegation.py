@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from conference.models import Conference
 from conference.validators import validate_multiline_text, validate_single_line
+from delegations import passports
 from delegations.enums import (
     AccreditationStatus,
     BadgeCategory,
@@ -283,7 +284,7 @@ class Delegate(models.Model):
 
     @property
     def masked_passport(self):
-        return f"••••{self.passport_last4}" if self.passport_last4 else ""
+        return passports.masked(self.passport_last4)
 
     @property
     def full_name(self):

@@ -93,7 +93,7 @@ class DelegateImportResource(ImportResource):
         number = passports.normalise(cell_text(row.get(PASSPORT_COLUMN)))
         self.passport_number = number
         if PASSPORT_COLUMN in row:
-            row[PASSPORT_COLUMN] = f"••••{number[-4:]}" if number else ""
+            row[PASSPORT_COLUMN] = passports.masked(number[-4:])
 
     def init_instance(self, row=None):
         return Delegate(delegation=self.delegation, conference_id=self.delegation.conference_id)
