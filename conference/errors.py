@@ -52,6 +52,15 @@ class NotAParticipant(DomainError):
     status_code = 400
 
 
+class NoMemberStateSigned(DomainError):
+    code = "no_member_state_signed"
+    default_message = _(
+        "A regional economic integration organisation signs only once at least one of its "
+        "member States has signed."
+    )
+    status_code = 409
+
+
 class SignatureNotOpen(DomainError):
     code = "signature_not_open"
     default_message = _("The convention is not open for signature at that place on that date.")

@@ -56,6 +56,16 @@ class Convention(models.Model):
             'economic integration organisations, for example ["European Union"].'
         ),
     )
+    # Art. 64(2): a REIO signs provided that at least one of its member States has signed.
+    regional_organisation_members = models.JSONField(
+        _("member States of the regional economic integration organisations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "For each regional economic integration organisation, the ISO codes of its member "
+            'States, for example {"European Union": ["AT", "BE"]}.'
+        ),
+    )
     register_is_partial = models.BooleanField(
         _("the register is partial"),
         default=False,

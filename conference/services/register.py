@@ -14,7 +14,13 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from conference.errors import AlreadyRecorded, NotAParticipant, SignatureNotOpen, WrongInstrument
+from conference.errors import (
+    AlreadyRecorded,
+    NoMemberStateSigned,
+    NotAParticipant,
+    SignatureNotOpen,
+    WrongInstrument,
+)
 from conference.models import Convention, DepositaryNotification, Instrument, Signature
 from conference.webhooks import events as webhook_events
 
@@ -36,9 +42,12 @@ def record_signature(
 
     Refused (SignatureNotOpen) before the adoption, outside the opening for signature at its
     place, at Headquarters before the opening ends or after the closing date, and elsewhere;
-    refused (NotAParticipant) for an organisation that is not one of the convention's REIOs."""
+    refused (NotAParticipant) for an organisation that is not one of the convention's REIOs,
+    and (NoMemberStateSigned) for a REIO none of whose member States has signed by that day."""
     check_participant(convention, country=country, organisation=organisation)
     check_signature_open(convention, signed_on=signed_on, place=place)
+    if organisation:
+        check_member_state_signed(convention, organisation=organisation, signed_on=signed_on)
     with transaction.atomic():
         signature = _record(
             Signature(
@@ -144,6 +153,34 @@ def check_participant(convention: Convention, *, country: str = "", organisation
             _(
                 "%(name)s is not a regional economic integration organisation of this "
                 "convention: it neither signs nor deposits an instrument."
+            )
+            % {"name": organisation}
+        )
+
+
+def check_member_state_signed(convention: Convention, *, organisation: str, signed_on: date):
+    """Raise NoMemberStateSigned unless one of the REIO's member States (the convention's
+    `regional_organisation_members`) signed on or before `signed_on`.
+
+    Art. 64(2) opens the Convention to a REIO "provided that at least one member State of such
+    organization has signed" it: the wording of UNTOC art. 36(2) and UNCAC art. 67(2), whose
+    final clauses the Convention follows. The Convention's own text of art. 64(2) was not found
+    in the public sources searched, so the rule is that of its models (unverified). A REIO whose
+    member States the register does not know is refused too: the condition cannot be checked."""
+    members = convention.regional_organisation_members.get(organisation) or []
+    if not members:
+        raise NoMemberStateSigned(
+            _(
+                "The member States of %(name)s are not recorded for this convention: it signs "
+                "only once at least one of them has signed."
+            )
+            % {"name": organisation}
+        )
+    if not convention.signatures.filter(country__in=members, signed_on__lte=signed_on).exists():
+        raise NoMemberStateSigned(
+            _(
+                "%(name)s signs only once at least one of its member States has signed the "
+                "convention, on the same day at the latest."
             )
             % {"name": organisation}
         )

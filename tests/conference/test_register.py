@@ -20,6 +20,10 @@ from tests.factories import ConferenceFactory
 pytestmark = pytest.mark.django_db
 
 HANOI_DAY = dt.date(2025, 10, 25)
+EU_MEMBERS = [
+    *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
+    *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+]
 
 
 @pytest.fixture
@@ -36,10 +40,12 @@ def convention():
         headquarters_place="United Nations Headquarters",
         signature_closes_on=dt.date(2026, 12, 31),
         regional_organisations=["European Union"],
+        regional_organisation_members={"European Union": EU_MEMBERS},
     )
 
 
 def test_the_european_union_signs_as_a_regional_economic_integration_organisation(convention):
+    record_signature(convention, country="FR", signed_on=HANOI_DAY, place="Hanoi")
     signature = record_signature(
         convention, organisation="European Union", signed_on=HANOI_DAY, place="Hanoi"
     )
@@ -187,14 +193,21 @@ STATES = [
 ]
 
 
+def _kind(country):
+    """France signed in Hanoi (so that the European Union may sign) and ratifies; the others,
+    which did not sign, accede."""
+    return "ratification" if country == "FR" else "accession"
+
+
 def test_entry_into_force_for_each_participant_under_article_65(convention):
     """The 40th instrument on 9 February 2026: in force on 10 May 2026 for the first forty
     (and the EU's approval deposited before); for later ones on the thirtieth day after their
     deposit, or on 10 May 2026 if that is later."""
+    record_signature(convention, country="FR", signed_on=HANOI_DAY, place="Hanoi")
     for index, country in enumerate(STATES[:40]):
         deposit_instrument(
             convention,
-            kind="accession",
+            kind=_kind(country),
             country=country,
             deposited_on=dt.date(2026, 1, 1) + dt.timedelta(days=index),
         )
@@ -279,6 +292,7 @@ def test_the_public_status_page_lists_participants_and_says_the_list_is_partial(
     convention.register_is_partial = True
     convention.register_note = "43 of 72 signatories could be verified."
     convention.save()
+    record_signature(convention, country="AT", signed_on=HANOI_DAY, place="Hanoi")
     record_signature(convention, organisation="European Union", signed_on=HANOI_DAY, place="Hanoi")
     deposit_instrument(convention, kind="accession", country="CA", deposited_on=dt.date(2026, 2, 4))
 
@@ -298,10 +312,11 @@ def test_article_65_2_counts_thirty_days_from_a_later_deposit_even_the_same_day(
     """A participant depositing after the fortieth instrument, even on the same day, gets the
     thirtieth day after its deposit when that comes after the convention's own date; a REIO
     depositing later too. The thirty days are the convention's field."""
+    record_signature(convention, country="FR", signed_on=HANOI_DAY, place="Hanoi")
     for index, country in enumerate(STATES[:40]):
         deposit_instrument(
             convention,
-            kind="accession",
+            kind=_kind(country),
             country=country,
             deposited_on=dt.date(2026, 3, 1) + dt.timedelta(days=index // 10),
         )

@@ -26,6 +26,7 @@ def convention():
         headquarters_place="United Nations Headquarters",
         signature_closes_on=dt.date(2026, 12, 31),
         regional_organisations=["European Union"],
+        regional_organisation_members={"European Union": ["AT", "FR"]},
     )
 
 
@@ -45,14 +46,21 @@ def test_the_console_refuses_what_the_register_refuses_and_records_the_rest(
 ):
     council = admin_client.post(ADD, _signature(convention, organisation="Council of Europe"))
     late = admin_client.post(ADD, _signature(convention, country="FR", signed_on="2025-10-27"))
+    union_first = admin_client.post(ADD, _signature(convention, organisation="European Union"))
+    france = admin_client.post(ADD, _signature(convention, country="FR"))
     union = admin_client.post(ADD, _signature(convention, organisation="European Union"))
 
     assert council.status_code == 200
     assert "is not a regional economic integration organisation" in council.content.decode()
     assert late.status_code == 200
     assert "open for signature at United Nations Headquarters only" in late.content.decode()
-    assert union.status_code == 302
-    assert list(Signature.objects.values_list("organisation", flat=True)) == ["European Union"]
+    assert union_first.status_code == 200
+    assert "at least one of its member States has signed" in union_first.content.decode()
+    assert (france.status_code, union.status_code) == (302, 302)
+    assert list(Signature.objects.values_list("country", "organisation")) == [
+        ("FR", ""),
+        ("", "European Union"),
+    ]
 
 
 def test_a_recorded_signature_is_only_read_in_the_console(admin_client, convention):

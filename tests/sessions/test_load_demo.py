@@ -165,21 +165,25 @@ def test_load_demo_twice_changes_nothing(hanoi):
 
 
 def test_load_demo_records_the_signatures_found_with_their_sources(hanoi):
-    """64 of the Treaty Collection's 72, each with its source; 14 whose day the sources do not
+    """65 of the Treaty Collection's 72, each with its source; 15 whose day the sources do not
     give are stored on the opening's first day and marked, and the register says it all."""
     signatures = hanoi.convention.signatures.all()
 
     assert hanoi.convention.short_title.startswith("United Nations Convention against Cybercrime")
-    assert signatures.count() == 64
+    assert signatures.count() == 65
     assert signatures.filter(organisation="European Union").count() == 1
+    # Art. 64(2): the Union signs as one of its member States has, the same day.
+    members = hanoi.convention.regional_organisation_members["European Union"]
+    assert len(members) == 27
+    assert signatures.filter(country__in=members).count() == 13
     assert {s.signed_on for s in signatures} == {dt.date(2025, 10, 25)}
     assert signatures.filter(country="VN", day_is_verified=True).exists()
     assert not signatures.filter(source="").exists()
     undated = set(signatures.filter(day_is_verified=False).values_list("country", flat=True))
-    assert len(undated) == 14
-    assert {"LA", "LK", "MY", "NG", "ZW"} <= undated
+    assert len(undated) == 15
+    assert {"LA", "LK", "MY", "NG", "SA", "ZW"} <= undated
     assert hanoi.convention.register_is_partial
-    assert "64" in hanoi.convention.register_note
+    assert "65" in hanoi.convention.register_note
     assert "72" in hanoi.convention.register_note
 
 
@@ -228,7 +232,7 @@ def test_load_demo_orders_the_signing_of_the_states_whose_signatures_are_recorde
         .order_by("slot")
     )
 
-    assert [s.slot for s in slotted] == list(range(1, 65))
+    assert [s.slot for s in slotted] == list(range(1, 66))
     assert {s.delegation.country.code or s.delegation.acronym for s in slotted} == signed
     # Viet Nam first, its Minister of Public Security signing.
     assert (slotted[0].delegation.country.code, slotted[0].delegate.function) == (
@@ -262,11 +266,11 @@ def test_load_demo_orders_the_signing_of_the_states_whose_signatures_are_recorde
     times = {
         s.slot: s.signed_at.astimezone(hanoi.tzinfo) for s in slotted if s.signed_at is not None
     }
-    assert len(times) == 64 - 14
+    assert len(times) == 65 - 15
     assert times[1] == dt.datetime(2025, 10, 25, 10, 15, tzinfo=hanoi.tzinfo)
     assert all(times[slot] == times[1] + dt.timedelta(minutes=2 * (slot - 1)) for slot in times)
     assert max(times.values()) < dt.datetime(2025, 10, 25, 12, 30, tzinfo=hanoi.tzinfo)
-    assert hanoi.convention.signatures.count() == 64
+    assert hanoi.convention.signatures.count() == 65
 
 
 def test_load_demo_seats_the_state_banquet_with_the_host_in_the_middle(hanoi):

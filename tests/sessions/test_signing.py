@@ -198,3 +198,45 @@ def test_a_ceremony_entered_afterwards_keeps_the_recorded_signature_and_signs_on
     assert signatory.signed_at == when
     assert hanoi.convention.signatures.filter(country="VN").count() == 1
     assert len([m for m in mail.outbox if "Viet Nam" in m.subject]) <= 1
+
+
+def test_the_union_signs_in_the_ceremony_only_once_one_of_its_member_states_has(hanoi):
+    """Art. 64(2) in the ceremony: the European Union's turn is refused, and nothing recorded,
+    until one of its member States has signed; then it signs."""
+    from conference.errors import NoMemberStateSigned
+    from conference.services import record_signature
+
+    hanoi.convention.regional_organisations = ["European Union"]
+    hanoi.convention.regional_organisation_members = {"European Union": ["AT", "FR"]}
+    hanoi.convention.save()
+    union = OrganisationDelegationFactory(
+        conference=hanoi, kind="reio", name="European Union", acronym="EU"
+    )
+    eu = services.register_signatory(
+        union, delegate=DelegateFactory(delegation=union, protocol_rank="head_of_organisation")
+    )
+    services.upload_full_powers(eu, file=SimpleUploadedFile("powers.pdf", PDF, "application/pdf"))
+    services.verify_full_powers(
+        eu,
+        approve=True,
+        by="legal",
+        issued_by="minister_for_foreign_affairs",
+        issuer="High Representative of the Union for Foreign Affairs and Security Policy",
+    )
+    services.record_original_full_powers(eu, by="Treaty Section")
+    services.assign_signing_slots(hanoi)
+    eu.refresh_from_db()
+    when = dt.datetime(2025, 10, 25, 11, 0, tzinfo=HANOI)
+
+    with pytest.raises(NoMemberStateSigned):
+        services.record_signing(eu, signed_at=when)
+    eu.refresh_from_db()
+    assert eu.signed_at is None
+    assert not hanoi.convention.signatures.exists()
+
+    record_signature(hanoi.convention, country="FR", signed_on=when.date(), place="Hanoi")
+    services.record_signing(eu, signed_at=when)
+
+    eu.refresh_from_db()
+    assert eu.signed_at == when
+    assert hanoi.convention.signatures.filter(organisation="European Union").count() == 1

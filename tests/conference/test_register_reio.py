@@ -1,0 +1,77 @@
+"""Art. 64(2) of the Convention against Cybercrime, as UNTOC art. 36(2) and UNCAC art. 67(2) word
+it (the Convention's own text was not found in the public sources searched): a regional economic
+integration organisation signs "provided that at least one member State of such organization has
+signed"."""
+
+import datetime as dt
+
+import pytest
+
+from conference.errors import NoMemberStateSigned
+from conference.models import Convention
+from conference.services import record_signature
+
+pytestmark = pytest.mark.django_db
+
+HANOI_DAY = dt.date(2025, 10, 25)
+
+
+@pytest.fixture
+def convention():
+    return Convention.objects.create(
+        slug="uncc",
+        title="United Nations Convention against Cybercrime",
+        short_title="Hanoi Convention",
+        adopted_on=dt.date(2024, 12, 24),
+        depositary="Secretary-General of the United Nations",
+        opening_place="Hanoi",
+        opening_from=dt.date(2025, 10, 25),
+        opening_until=dt.date(2025, 10, 26),
+        headquarters_place="United Nations Headquarters",
+        signature_closes_on=dt.date(2026, 12, 31),
+        regional_organisations=["European Union"],
+        regional_organisation_members={"European Union": ["AT", "BE", "FR", "SE"]},
+    )
+
+
+def test_the_european_union_signs_only_once_one_of_its_member_states_has_signed(convention):
+    """Art. 64(2): a REIO signs provided that at least one of its member States has signed, the
+    same day at the latest; a non-member's signature does not count."""
+    record_signature(convention, country="GB", signed_on=HANOI_DAY, place="Hanoi")
+    with pytest.raises(NoMemberStateSigned) as refused:
+        record_signature(
+            convention, organisation="European Union", signed_on=HANOI_DAY, place="Hanoi"
+        )
+    assert refused.value.message == (
+        "European Union signs only once at least one of its member States has signed the "
+        "convention, on the same day at the latest."
+    )
+
+    record_signature(convention, country="AT", signed_on=dt.date(2025, 10, 26), place="Hanoi")
+    with pytest.raises(NoMemberStateSigned):  # Austria signed the day after
+        record_signature(
+            convention, organisation="European Union", signed_on=HANOI_DAY, place="Hanoi"
+        )
+    assert not convention.signatures.filter(organisation="European Union").exists()
+
+    union = record_signature(
+        convention, organisation="European Union", signed_on=dt.date(2025, 10, 26), place="Hanoi"
+    )
+    assert union.is_reio
+
+
+def test_a_reio_whose_member_states_are_not_recorded_does_not_sign(convention):
+    convention.regional_organisation_members = {}
+    convention.save()
+    record_signature(convention, country="AT", signed_on=HANOI_DAY, place="Hanoi")
+
+    with pytest.raises(NoMemberStateSigned) as refused:
+        record_signature(
+            convention, organisation="European Union", signed_on=HANOI_DAY, place="Hanoi"
+        )
+
+    assert refused.value.message == (
+        "The member States of European Union are not recorded for this convention: it signs "
+        "only once at least one of them has signed."
+    )
+    assert convention.signatures.count() == 1
