@@ -6,7 +6,8 @@ Art. 64 and 65) as the convention's fields state them, never as literals: who ma
 and the regional economic integration organisations the convention names), where and when
 (the opening for signature, then Headquarters until the closing date, never before the
 adoption), and which instrument a participant deposits (ratification, acceptance or approval
-after a signature, accession without one).
+after a signature, accession without one); a REIO signs and deposits only after one of its
+member States.
 """
 
 from datetime import date
@@ -142,6 +143,10 @@ def check_instrument(
             )
         if deposited_on < signature.signed_on:
             raise WrongInstrument(_("The instrument cannot precede the signature."))
+    if organisation:
+        check_member_state_deposited(
+            convention, organisation=organisation, deposited_on=deposited_on
+        )
 
 
 def check_participant(convention: Convention, *, country: str = "", organisation: str = ""):
@@ -167,6 +172,41 @@ def check_member_state_signed(convention: Convention, *, organisation: str, sign
     final clauses the Convention follows. The Convention's own text of art. 64(2) was not found
     in the public sources searched, so the rule is that of its models (unverified). A REIO whose
     member States the register does not know is refused too: the condition cannot be checked."""
+    members = _member_states(convention, organisation)
+    if not convention.signatures.filter(country__in=members, signed_on__lte=signed_on).exists():
+        raise NoMemberStateSigned(
+            _(
+                "%(name)s signs only once at least one of its member States has signed the "
+                "convention, on the same day at the latest."
+            )
+            % {"name": organisation}
+        )
+
+
+def check_member_state_deposited(
+    convention: Convention, *, organisation: str, deposited_on: date
+) -> None:
+    """Raise NoMemberStateSigned unless one of the REIO's member States deposited an instrument
+    (of any kind) on or before `deposited_on`.
+
+    UNTOC art. 36(3) and (4) and UNCAC art. 67(3) and (4), the models of the Convention's final
+    clauses: a REIO deposits its instrument of ratification, acceptance or approval "if at least
+    one of its member States has done likewise", and accedes only once one of them is a party.
+    The Convention's own text was not found in the public sources searched (unverified)."""
+    members = _member_states(convention, organisation)
+    if not convention.instruments.filter(
+        country__in=members, deposited_on__lte=deposited_on
+    ).exists():
+        raise NoMemberStateSigned(
+            _(
+                "%(name)s deposits an instrument only once at least one of its member States "
+                "has deposited its own, on the same day at the latest."
+            )
+            % {"name": organisation}
+        )
+
+
+def _member_states(convention: Convention, organisation: str) -> list[str]:
     members = convention.regional_organisation_members.get(organisation) or []
     if not members:
         raise NoMemberStateSigned(
@@ -176,14 +216,7 @@ def check_member_state_signed(convention: Convention, *, organisation: str, sign
             )
             % {"name": organisation}
         )
-    if not convention.signatures.filter(country__in=members, signed_on__lte=signed_on).exists():
-        raise NoMemberStateSigned(
-            _(
-                "%(name)s signs only once at least one of its member States has signed the "
-                "convention, on the same day at the latest."
-            )
-            % {"name": organisation}
-        )
+    return members
 
 
 def check_signature_open(convention: Convention, *, signed_on: date, place: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from conference.errors import NoMemberStateSigned
 from conference.models import Convention
-from conference.services import record_signature
+from conference.services import deposit_instrument, record_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,65 @@ def test_a_reio_whose_member_states_are_not_recorded_does_not_sign(convention):
         "only once at least one of them has signed."
     )
     assert convention.signatures.count() == 1
+
+
+def test_the_european_union_deposits_only_once_one_of_its_member_states_has(convention):
+    """UNTOC art. 36(3) and UNCAC art. 67(3), the models of the Convention's final clauses: a
+    REIO deposits its instrument if at least one of its member States has done likewise."""
+    for country in ("AT", "GB"):
+        record_signature(convention, country=country, signed_on=HANOI_DAY, place="Hanoi")
+    record_signature(convention, organisation="European Union", signed_on=HANOI_DAY, place="Hanoi")
+    deposit_instrument(
+        convention, country="GB", kind="ratification", deposited_on=dt.date(2026, 3, 2)
+    )
+
+    with pytest.raises(NoMemberStateSigned) as refused:
+        deposit_instrument(
+            convention,
+            organisation="European Union",
+            kind="approval",
+            deposited_on=dt.date(2026, 3, 2),
+        )
+    assert refused.value.message == (
+        "European Union deposits an instrument only once at least one of its member States has "
+        "deposited its own, on the same day at the latest."
+    )
+
+    deposit_instrument(
+        convention, country="AT", kind="ratification", deposited_on=dt.date(2026, 4, 1)
+    )
+    with pytest.raises(NoMemberStateSigned):  # Austria deposited after that day
+        deposit_instrument(
+            convention,
+            organisation="European Union",
+            kind="approval",
+            deposited_on=dt.date(2026, 3, 31),
+        )
+    approval = deposit_instrument(
+        convention, organisation="European Union", kind="approval", deposited_on=dt.date(2026, 4, 1)
+    )
+
+    assert approval.kind == "approval"
+    assert convention.instruments.filter(organisation="European Union").count() == 1
+
+
+def test_a_reio_accedes_only_once_one_of_its_member_states_is_a_party(convention):
+    with pytest.raises(NoMemberStateSigned):
+        deposit_instrument(
+            convention,
+            organisation="European Union",
+            kind="accession",
+            deposited_on=dt.date(2027, 2, 1),
+        )
+
+    deposit_instrument(
+        convention, country="SE", kind="accession", deposited_on=dt.date(2027, 1, 15)
+    )
+    accession = deposit_instrument(
+        convention,
+        organisation="European Union",
+        kind="accession",
+        deposited_on=dt.date(2027, 2, 1),
+    )
+
+    assert accession.kind == "accession"
