@@ -38,7 +38,7 @@ def listing_pdf(*, title, lines, header, rows, widths, conference, empty) -> byt
     }
     printed = _("Printed on %(when)s (%(zone)s)") % {
         "when": formats.date_format(
-            timezone.localtime(timezone.now(), conference.tzinfo), "j F Y, H:i"
+            timezone.localtime(timezone.now(), conference.tzinfo), "DATETIME_FORMAT"
         ),
         "zone": time_label(conference),
     }

@@ -10,9 +10,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime, time
 
+from babel.dates import format_skeleton, format_time, get_datetime_format
 from django.db import models
 from django.utils import formats, timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, to_locale
 
 from conference.models import Conference
 
@@ -36,6 +37,39 @@ def long_date(value) -> str:
     if get_language() == "vi":  # "Thứ 7, ngày 25 tháng 10 năm 2025": lower case after the comma
         date = date[:1].lower() + date[1:]
     return pattern.format(weekday=formats.date_format(value, "l"), date=date)
+
+
+# The reader's language as Babel's locale: English is written the British way here, as its
+# DATE_FORMAT is (config/formats/en), and Babel's bare "en" is American ("Sat, Oct 25").
+_BABEL_LOCALES = {"en": "en_GB"}
+
+
+def _babel_locale() -> str:
+    language = get_language() or "en"
+    return _BABEL_LOCALES.get(language, to_locale(language))
+
+
+def short_date(value) -> str:
+    """ "Sat 25 Oct" as the reader's language writes a weekday, day and month: "sam. 25 oct.",
+    "10月25日周六", "السبت، 25 أكتوبر" (CLDR's, through Babel), where Django's "D j M" strung
+    the parts in English order. A moment is written as it is: in its own timezone (the
+    template filters turn it into the conference's first, as Django's `date` does)."""
+    return format_skeleton("MMMEd", value, locale=_babel_locale())
+
+
+def short_date_time(value) -> str:
+    """ "Sat 25 Oct, 10:30": `short_date` and the 24-hour time, joined as the language joins
+    them ("10月25日周六 10:30"; in Vietnamese the time comes first)."""
+    locale = _babel_locale()
+    return get_datetime_format("medium", locale=locale).format(
+        format_time(value, "HH:mm", locale=locale), short_date(value)
+    )
+
+
+def medium_date(value) -> str:
+    """ "25 Oct 2025" as the reader's language abbreviates a date: "2025年10月25日",
+    "25 thg 10, 2025" (tests/conference/test_long_dates.py has the seven)."""
+    return format_skeleton("yMMMd", value, locale=_babel_locale())
 
 
 def utc_offset(conference) -> str:

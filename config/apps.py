@@ -13,6 +13,9 @@ class ProjectConfig(AppConfig):
         # Imported for their side effects: the system checks and the security log's receivers.
         from conference import security_log, sign_in_throttle  # noqa: F401
         from config import checks  # noqa: F401
+        from config.console_words import label_unlabelled_fields
+
+        label_unlabelled_fields()
 
 
 class ConsoleAdminConfig(AdminConfig):
@@ -24,8 +27,12 @@ class ConsoleAdminConfig(AdminConfig):
     def ready(self):
         # Before the apps' consoles register (super().ready() discovers them): they copy it.
         from config.console_time import use_conference_time_in_lists
+        from config.console_typed_time import use_typed_time_checks
+        from config.console_words import title_lists_by_what_they_list
         from config.widgets import use_conference_time_widget
 
         use_conference_time_widget()
         use_conference_time_in_lists()
+        use_typed_time_checks()
+        title_lists_by_what_they_list()
         super().ready()

@@ -90,6 +90,8 @@ TECHNICAL_MODEL_NAMES = {
 class ConsoleAdminSite(OTPAdminSite):
     site_header = _("Conference logistics: organiser console")
     site_title = _("Organiser console")
+    # The first page is the conference's numbers, not Django's "Site administration".
+    index_title = _("Overview")
     # "View site" leads to the focal points' portal (its sign-in page for an organiser).
     site_url = reverse_lazy("portal:home")
     login_form = ConsoleAuthenticationForm

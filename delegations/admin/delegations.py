@@ -122,12 +122,19 @@ class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHis
             f"{labels.get(status, status)}: {count}" for status, count in sorted(counts.items())
         )
         url = reverse("admin:delegations_delegate_changelist")
+        total = sum(counts.values())
+        if total:
+            link = ngettext(
+                "See and edit the delegate", "See and edit the %(count)d delegates", total
+            ) % {"count": total}
+        else:  # not "the 0 delegates": the list, where they are added
+            link = _("Open the list of delegates")
         return format_html(
             '{} <a href="{}?delegation__id__exact={}">{}</a>',
             summary or _("none yet"),
             url,
             delegation.pk,
-            _("See and edit the %(count)d delegates") % {"count": sum(counts.values())},
+            link,
         )
 
     @admin.display(description=_("note verbale or credentials letter"))

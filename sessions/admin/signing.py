@@ -5,7 +5,6 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from conference.admin_services import WritesThroughServices
 from conference.errors import DomainError
 from conference.files import pdf_download, private_file
 from conference.forms import RefusesControlCharacters
+from conference.local_time import medium_date
 from conference.models import Conference
 from sessions import services
 from sessions.documents import signing as signing_documents
@@ -119,10 +119,10 @@ class SignatoryAdmin(WritesThroughServices, admin.ModelAdmin):
             return "—"
         convention = signatory.conference.convention
         if signatory.register_day_is_verified or convention.opening_until is None:
-            return date_format(signed_on, "j M Y")
+            return medium_date(signed_on)
         return gettext("%(first)s or %(last)s (day not verified)") % {
-            "first": date_format(convention.opening_from, "j M Y"),
-            "last": date_format(convention.opening_until, "j M Y"),
+            "first": medium_date(convention.opening_from),
+            "last": medium_date(convention.opening_until),
         }
 
     def has_delete_permission(self, request, obj=None):

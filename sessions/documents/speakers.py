@@ -4,7 +4,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from conference.listing import listing_pdf
-from conference.local_time import long_date
+from conference.local_time import long_date, short_date_time
 
 
 def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
@@ -49,12 +49,19 @@ def _sitting(session, tzinfo):
     starts, ends = session.starts_at.astimezone(tzinfo), session.ends_at.astimezone(tzinfo)
     day = long_date(starts)
     hours = "\N{EN DASH}".join(formats.time_format(moment, "H:i") for moment in (starts, ends))
-    room = f", {session.room.name}" if session.room_id else ""
     title = session.localized(translation.get_language())[0]
-    return f"{day}, {hours}{room}: {title}"
+    # The commas and colon are the language's (full-width in Chinese), not English ones.
+    if session.room_id:
+        return _("%(day)s, %(hours)s, %(room)s: %(title)s") % {
+            "day": day,
+            "hours": hours,
+            "room": session.room.name,
+            "title": title,
+        }
+    return _("%(day)s, %(hours)s: %(title)s") % {"day": day, "hours": hours, "title": title}
 
 
 def _when(moment, tzinfo):
     if moment is None:
         return _("after the last sitting")
-    return formats.date_format(moment.astimezone(tzinfo), "D j M, H:i")
+    return short_date_time(moment.astimezone(tzinfo))

@@ -49,3 +49,26 @@ def test_the_delegation_page_makes_as_many_queries_at_any_size(
         response = change_page(client, delegation)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("delegates", "language", "link"),
+    [
+        (1, "en", "See and edit the delegate"),
+        (0, "en", "Open the list of delegates"),
+        (1, "fr", "Voir et modifier 1 délégué"),
+        (2, "ar", "عرض المندوبَين وتعديلهما"),
+        (5, "ru", "Делегаты (5): просмотреть и изменить"),
+    ],
+)
+def test_the_link_to_the_delegates_agrees_with_their_number(
+    client, superuser, delegates, language, link
+):
+    delegation = DelegationFactory(status="confirmed")
+    DelegateFactory.create_batch(delegates, delegation=delegation)
+
+    page = client.get(
+        f"/admin/delegations/delegation/{delegation.pk}/change/", HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+
+    assert f">{link}</a>" in page

@@ -54,3 +54,22 @@ def test_asking_to_speak_shows_the_place_and_expected_time_on_the_list(client, i
     assert "Place sur la liste : 2." in page
     # Sitting of 25 October from 14:00; South Africa speaks 5 minutes first.
     assert "Heure prévue de l\u2019intervention : 25 octobre 2025 14:05." in page
+
+
+def test_a_sessions_time_and_room_read_as_arabic_writes_them(client, invite):
+    delegation = signed_in_focal_point(client, invite, language="ar")
+    conference = delegation.conference
+    services.publish_session(
+        SessionFactory(
+            conference=conference,
+            room=RoomFactory(venue=conference.venue, name="R339"),
+            kind="roundtable",
+            starts_at=dt.datetime(2025, 10, 25, 14, 30, tzinfo=HANOI),
+            ends_at=dt.datetime(2025, 10, 25, 15, 30, tzinfo=HANOI),
+        )
+    )
+
+    page = client.get(reverse("portal:programme")).content.decode()
+
+    # A 24-hour clock, not "2:30 م", and the Arabic comma before the room.
+    assert "<p>25 أكتوبر، 2025، 14:30 \N{EN DASH} 15:30، R339</p>" in page

@@ -128,3 +128,15 @@ def test_a_verified_copy_awaits_its_original(client, invite):
 
     assert "The signatory signs once the original reaches the depositary" in page
     assert 'name="document"' not in page
+
+
+def test_a_delegation_without_delegates_is_asked_to_register_them_not_shown_an_empty_list(
+    client, invite
+):
+    signed_in_focal_point(client, invite)
+
+    page = client.get("/portal/signing/").content.decode()
+
+    assert "Register your delegates first." in page
+    assert 'href="/portal/delegates/new/"' in page
+    assert 'name="signatory"' not in page

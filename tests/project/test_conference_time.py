@@ -138,3 +138,22 @@ def test_the_conferences_own_deadlines_are_shown_in_its_time(admin_client):
 
     assert 'name="reply_deadline_1" value="17:00:00"' in page
     assert page.count('<span class="conference-time">Hanoi time, UTC+7</span>') == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "times_in", "local_times"),
+    [
+        ("ar", "الأوقات: توقيت Hanoi، UTC+7", "الأوقات بالتوقيت المحلي: توقيت Hanoi، UTC+7."),
+        ("zh-hans", "时间均为Hanoi时间，UTC+7", "时间均为当地时间：Hanoi时间，UTC+7。"),  # noqa: RUF001
+        ("vi", "Thời gian theo giờ Hanoi, UTC+7", "Thời gian là giờ địa phương: giờ Hanoi, UTC+7."),
+        ("es", "Horas: hora de Hanoi, UTC+7", "Las horas son locales: hora de Hanoi, UTC+7."),
+    ],
+)
+def test_the_sentences_around_the_label_do_not_say_time_twice(language, times_in, local_times):
+    # "الأوقات بتوقيت توقيت Hanoi", "múi giờ giờ Hanoi": the label already says "time".
+    with translation.override(language):
+        label = time_label(ConferenceFactory.build())
+        assert translation.gettext("Times in %(time_label)s") % {"time_label": label} == times_in
+        assert translation.gettext("Times are local times in %(tz)s.") % {"tz": label} == (
+            local_times
+        )

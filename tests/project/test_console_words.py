@@ -4,9 +4,14 @@ superuser, "View site" to a page that exists."""
 import re
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Permission, User
+from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse
+from django.utils.functional import Promise
 
 from tests.console import sign_in_to_console
+from tests.factories import ConferenceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,5 +55,52 @@ def test_view_site_leads_to_the_portal_not_a_404(admin_client):
 def test_the_speakers_list_is_named_for_an_organiser(admin_client):
     page = admin_client.get("/admin/programme/inscription/").content.decode()
 
-    assert "Select speaker on the list to change" in page
+    assert "<h1>Speakers&#x27; list</h1>" in page
     assert "inscription to speak" not in page
+
+
+def test_every_column_and_filter_of_the_console_is_labelled_in_the_readers_language():
+    unlabelled = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in ("conference", "delegations", "programme"):
+            continue
+        names = [*model_admin.list_display, *model_admin.list_filter]
+        for name in names:
+            if not isinstance(name, str):
+                continue
+            try:
+                field = model._meta.get_field(name.split("__")[0])
+            except FieldDoesNotExist:
+                continue
+            if not isinstance(field.verbose_name, Promise):
+                unlabelled.append(f"{model._meta.label}.{name}")
+
+    assert unlabelled == []
+
+
+def test_a_list_names_its_conference_column_and_filter_in_french(admin_client):
+    ConferenceFactory(slug="hanoi2025")
+    ConferenceFactory(slug="rehearsal")
+
+    page = admin_client.get(
+        reverse("admin:programme_session_changelist"), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+
+    assert "Par conférence" in page
+    assert "Par conference" not in page
+
+
+def test_a_list_is_titled_with_what_it_lists(admin_client):
+    page = admin_client.get(
+        reverse("admin:programme_session_changelist"), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+
+    assert "<h1>Séances</h1>" in page
+    assert "Sélectionnez" not in page
+
+
+def test_the_first_page_is_titled_for_an_organiser(admin_client):
+    page = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "Vue d&#x27;ensemble" in page
+    assert "Site d\N{RIGHT SINGLE QUOTATION MARK}administration" not in page

@@ -127,3 +127,12 @@ def test_the_console_refuses_a_speaker_from_another_delegation(client, debate):
     assert response.status_code == 200
     assert "The speaker must be a member of the delegation." in response.content.decode()
     assert not Inscription.objects.exists()
+
+
+def test_the_list_writes_its_expected_times_in_the_readers_language(client, debate):
+    inscribe(debate, "FR", "minister", at(1, 9))
+    staff(client, "view_inscription")
+
+    page = client.get(_page(debate), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "10月25日周六 14:00" in page

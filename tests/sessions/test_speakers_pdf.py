@@ -131,3 +131,29 @@ def test_the_pdf_takes_the_same_queries_however_long_the_list(
         response = client.get(URL)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "expected_times"),
+    [
+        (
+            "zh-hans",
+            [
+                "10月25日周六 14:00",
+                "10月25日周六 14:05",
+                "2025年10月25日星期六 14:00\N{EN DASH}14:12\N{FULLWIDTH COMMA}",
+            ],
+        ),
+        ("ru", ["сб, 25 окт., 14:00", "сб, 25 окт., 14:05"]),  # noqa: RUF001
+    ],
+)
+def test_the_speakers_list_writes_its_short_dates_as_the_readers_language_does(
+    client, debate, language, expected_times
+):
+    inscribe(debate, "FR", "minister", at(1, 9))
+    inscribe(debate, "BR", "minister", at(2, 9))
+
+    text = pdf_text(client.get(URL, HTTP_ACCEPT_LANGUAGE=language).content)
+
+    for expected in expected_times:
+        assert expected in text, text
