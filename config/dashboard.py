@@ -94,7 +94,7 @@ def dashboard(conference: Conference) -> Dashboard:
         for status, label in DelegationStatus.choices
     ]
     delegates = Delegate.objects.filter(conference=pk)
-    by_category = _counts(delegates, "badge_category")
+    by_category, by_accreditation = _delegate_counts(delegates)
     board.categories = [
         Figure(
             label,
@@ -103,7 +103,6 @@ def dashboard(conference: Conference) -> Dashboard:
         )
         for category, label in BadgeCategory.choices
     ]
-    by_accreditation = _counts(delegates, "accreditation_status")
     board.accreditation = [
         Figure(
             label,
@@ -143,6 +142,18 @@ def dashboard(conference: Conference) -> Dashboard:
 
 def _counts(queryset, field_name):
     return dict(queryset.values_list(field_name).annotate(n=Count("pk")).order_by())
+
+
+def _delegate_counts(delegates):
+    """Delegates by badge category and by accreditation status from one scan of the table, not
+    two: at 100,000 delegates each GROUP BY scan took 22 to 26 ms of the dashboard's 51 ms of
+    SQL (in process, 2026-12-04); the pairs are a few dozen rows, summed here."""
+    by_category, by_accreditation = {}, {}
+    pairs = delegates.values_list("badge_category", "accreditation_status").annotate(n=Count("pk"))
+    for category, status, count in pairs.order_by():
+        by_category[category] = by_category.get(category, 0) + count
+        by_accreditation[status] = by_accreditation.get(status, 0) + count
+    return by_category, by_accreditation
 
 
 def _places(conference, link):

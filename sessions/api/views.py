@@ -87,7 +87,8 @@ class FeedView(APIView):
             return self._headers(not_modified, etag, last_modified)
         body = feed_cache.rendered(key)
         if body is None:
-            body = self._render(release_id, options, language)
+            with render.cycle_collection_paused():
+                body = self._render(release_id, options, language)
             feed_cache.store(key, body)
         response = HttpResponse(body, content_type=self._content_type(request))
         response["Content-Language"] = language

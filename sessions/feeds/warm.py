@@ -26,6 +26,8 @@ def warm_release(release) -> int:
             key = feed_cache.feed_key(release.pk, format_name, language, {})
             if feed_cache.rendered(key) is not None:
                 continue
-            feed_cache.store(key, renderer(release, chosen, language=language))
+            with render.cycle_collection_paused():
+                body = renderer(release, chosen, language=language)
+            feed_cache.store(key, body)
             stored += 1
     return stored

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from conference import admin_paging
 from delegations.admin.delegations import DelegateAdmin
+from delegations.enums import ProtocolRank
 from delegations.models import Delegate
 from tests.console import sign_in_to_console
 from tests.factories import DelegateFactory, DelegationFactory
@@ -170,3 +171,35 @@ def test_a_column_sort_keeps_numbered_pages_up_to_the_cap(organiser, ten_a_page,
     assert "In this order the list shows its first 2 pages only" in html
     assert beyond.status_code == 302
     assert beyond["Location"] == f"{DELEGATES}?e=1"
+
+
+def test_at_12000_delegates_a_deep_page_runs_the_first_pages_queries_and_one_more(organiser):
+    """The full page size (100 rows) at 12,000 delegates: page 1 and the keyset link to page 91
+    run a fixed, small number of queries, none with OFFSET."""
+    delegation = DelegationFactory()
+    ranks = ["delegate", "minister", "head_of_state"]
+    Delegate.objects.bulk_create(
+        Delegate(
+            delegation=delegation,
+            conference=delegation.conference,
+            family_name=f"NAME{n % 97:02d}",
+            given_names="Alex",
+            protocol_rank=ranks[n % 3],
+        )
+        for n in range(12_000)
+    )
+    ordered = Delegate.objects.alias(precedence=ProtocolRank.precedence_expression()).order_by(
+        *DelegateAdmin.keyset_ordering
+    )
+    after = ordered.values_list("pk", flat=True)[90 * DelegateAdmin.list_per_page - 1]
+
+    with CaptureQueriesContext(connection) as first:
+        rows_first, _links, _html = page(organiser, DELEGATES)
+    with CaptureQueriesContext(connection) as deep:
+        rows_deep, _links, _html = page(organiser, f"{DELEGATES}?after={after}")
+
+    assert len(first.captured_queries) <= 15
+    assert len(deep.captured_queries) == len(first.captured_queries) + 1  # the cursor's row
+    assert not any("OFFSET" in query["sql"] for query in deep.captured_queries)
+    assert len(rows_first) == len(rows_deep) == DelegateAdmin.list_per_page
+    assert rows_deep == list(ordered.values_list("pk", flat=True)[9_000:9_100])

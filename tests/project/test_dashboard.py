@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from config import dashboard as dashboard_module
 from config.dashboard import dashboard
@@ -130,3 +132,34 @@ def test_the_places_card_lists_the_first_roundtables_and_links_to_the_rest(
     assert "and 2 more roundtables" in page
     assert rest.status_code == 200
     assert rest.context["cl"].result_count == 4
+
+
+def test_the_dashboard_runs_the_same_queries_whatever_the_number_of_delegates(organiser, hanoi):
+    """Counts are aggregates, one scan of the delegates for both their category and their
+    accreditation figures: 2,000 more delegates add no query."""
+    with CaptureQueriesContext(connection) as small:
+        before = dashboard(hanoi)
+    delegation = DelegationFactory(conference=hanoi, country="KH", status="confirmed")
+    Delegate.objects.bulk_create(
+        Delegate(
+            delegation=delegation,
+            conference=hanoi,
+            family_name=f"NAME{n:05d}",
+            given_names="Alex",
+            badge_category="delegate",
+            accreditation_status="accredited",
+        )
+        for n in range(2_000)
+    )
+    with CaptureQueriesContext(connection) as large:
+        after = dashboard(hanoi)
+
+    assert len(large.captured_queries) == len(small.captured_queries)
+    delegate_scans = [
+        q for q in large.captured_queries if 'FROM "delegations_delegate"' in q["sql"]
+    ]
+    assert len(delegate_scans) == 2  # categories with accreditation, then the heads expected
+    accredited = {f.label: f.value for f in after.accreditation}["Accredited"]
+    assert accredited == {f.label: f.value for f in before.accreditation}["Accredited"] + 2_000
+    delegates = {f.label: f.value for f in after.categories}["Delegate"]
+    assert delegates == {f.label: f.value for f in before.categories}["Delegate"] + 2_000
