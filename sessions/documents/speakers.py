@@ -14,11 +14,11 @@ def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
     print in the conference's timezone, wherever the server is."""
     tzinfo = conference.tzinfo
     lines = [_("General debate: list of speakers")]
-    lines += [_sitting(sitting, tzinfo) for sitting in sittings] or [
+    lines += [_sitting(sitting, conference) for sitting in sittings] or [
         _("No sitting of the general debate is published yet.")
     ]
     return listing_pdf(
-        title=conference.name,
+        title=conference.localized_name(translation.get_language()),
         lines=lines,
         header=[
             _("No."),
@@ -45,12 +45,14 @@ def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
     )
 
 
-def _sitting(session, tzinfo):
+def _sitting(session, conference):
+    tzinfo = conference.tzinfo
     starts, ends = session.starts_at.astimezone(tzinfo), session.ends_at.astimezone(tzinfo)
     day = long_date(starts)
     hours = "\N{EN DASH}".join(formats.time_format(moment, "H:i") for moment in (starts, ends))
-    room = f", {session.room.name}" if session.room_id else ""
-    title = session.localized(translation.get_language())[0]
+    language, fallback = translation.get_language(), conference.languages
+    room = f", {session.room.localized_name(language, fallback)}" if session.room_id else ""
+    title = session.localized(language, fallback)[0]
     return f"{day}, {hours}{room}: {title}"
 
 

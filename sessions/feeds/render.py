@@ -9,6 +9,7 @@ from django.conf import settings
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from conference.text import single_line, strip_control_characters
+from conference.translations import localized
 
 ROLES = {
     "chair": "chairs",
@@ -22,12 +23,23 @@ def feed_url(conference_slug, suffix=""):
     return f"{settings.SITE_URL}/api/v1/conferences/{conference_slug}/{suffix}"
 
 
-def localised(entry, language):
-    translated = entry["translations"].get(language, {}) if language else {}
+def localised(entry, language, fallback=()):
+    """Title and description in `language`, else in the `fallback` languages (the conference's,
+    in its order), else the original."""
+    translations = entry["translations"]
     return (
-        translated.get("title") or entry["title"],
-        translated.get("description") or entry["description"],
+        localized(translations, "title", entry["title"], language, fallback),
+        localized(translations, "description", entry["description"], language, fallback),
     )
+
+
+def room_name(entry, language, fallback=()):
+    """The session's room in `language` (releases frozen before rooms were translated hold no
+    translations: the name as typed), or "" when it has none."""
+    if not entry["room"]:
+        return ""
+    translations = entry.get("room_translations") or {}
+    return localized(translations, "name", entry["room"]["name"], language, fallback)
 
 
 def local_times(entry, tz):
@@ -82,15 +94,18 @@ def json_session(entry, conference, language):
     """One session as the JSON feed shows it: times with the conference's offset, public people,
     the floor's language apart from interpretation, and its states as fields."""
     starts, ends = local_times(entry, conference.tzinfo)
-    title, description = localised(entry, language)
+    title, description = localised(entry, language, conference.languages)
     people = people_by_role(entry)
+    room = entry["room"] and entry["room"] | {
+        "name": room_name(entry, language, conference.languages)
+    }
     return {
         "id": entry["id"],
         "slug": entry["slug"],
         "kind": entry["kind"],
         "title": title,
         "description": description,
-        "room": entry["room"],
+        "room": room,
         "starts_at": starts.isoformat(),
         "ends_at": ends.isoformat(),
         "timezone": conference.timezone,
@@ -114,7 +129,7 @@ def render_json(release, sessions, *, language):
     document = {
         "conference": {
             "slug": conference.slug,
-            "name": conference.name,
+            "name": conference.localized_name(language),
             "timezone": conference.timezone,
             "start_date": conference.start_date.isoformat(),
             "end_date": conference.end_date.isoformat(),
@@ -143,12 +158,12 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
     calendar.add("prodid", "-//Conference logistics//Schedule//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", single_line(name or conference.name))
+    calendar.add("x-wr-calname", single_line(name or conference.localized_name(language)))
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(_vtimezone(conference))
     for entry in sessions:
         starts, ends = local_times(entry, tz)
-        title, description = localised(entry, language)
+        title, description = localised(entry, language, conference.languages)
         event = Event()
         event.add("uid", f"{entry['guid']}@{conference.slug}")
         event.add("summary", single_line(title))
@@ -158,7 +173,7 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
         event.add("dtstamp", stamp)
         event.add("sequence", entry["sequence"])
         event.add("status", "CANCELLED" if entry["state"] == "cancelled" else "CONFIRMED")
-        room = entry["room"]["name"] if entry["room"] else ""
+        room = room_name(entry, language, conference.languages)
         location = ", ".join(part for part in (room, conference.venue.name) if part)
         event.add("location", single_line(location))
         event.add("url", feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"))
