@@ -1,8 +1,15 @@
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from conference import services
 from conference.admin_services import ReferenceDataAdmin
+from conference.admin_translations import (
+    NAME_LABEL,
+    TranslatedFieldsMixin,
+    translated_fieldsets,
+    with_translated_fields,
+)
 from conference.errors import DomainError, ZoneOfAnotherVenue
 from conference.models import (
     AccessZone,
@@ -15,6 +22,10 @@ from conference.models import (
     Venue,
 )
 from conference.webhooks import admin as webhooks_admin  # noqa: F401  (registers its pages)
+
+THEME_LABEL = _("Theme (%(language)s)")
+TITLE_LABEL = _("Title (%(language)s)")
+SHORT_TITLE_LABEL = _("Short title (%(language)s)")
 
 
 class RoomForm(forms.ModelForm):
@@ -35,6 +46,16 @@ class RoomForm(forms.ModelForm):
             self.add_error("access_zone", error.message)
         except DomainError as error:
             self.add_error("interpretation_booths", error.message)
+
+
+class RoomTranslatedForm(TranslatedFieldsMixin, RoomForm):
+    """A room's own page adds its name in each language (the venue's table of rooms keeps
+    them as they are)."""
+
+    translated_keys = {"name": (NAME_LABEL, 100)}  # as Room.name
+
+
+RoomTranslatedForm = with_translated_fields(RoomTranslatedForm)
 
 
 class RoomInline(admin.TabularInline):
@@ -81,10 +102,37 @@ class RoomAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_filter = ["venue", "kind", "access_zone"]
     search_fields = ["name", "venue__name"]
     autocomplete_fields = ["venue", "access_zone"]
-    form = RoomForm
+    form = RoomTranslatedForm
+
+    def get_fieldsets(self, request, obj=None):
+        return translated_fieldsets(
+            self,
+            request,
+            obj,
+            RoomTranslatedForm,
+            _("Name in each language"),
+            _("Leave a language empty to show the name in the conference's other languages."),
+        )
 
     def save_model(self, request, obj, form, change):
         services.save_room(obj)
+
+
+class ConferenceForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_keys = {"name": (NAME_LABEL, 300), "theme": (THEME_LABEL, 300)}
+
+    class Meta:
+        model = Conference
+        # Every field the organiser types but `translations`, which the per-language fields
+        # write.
+        fields = [
+            field.name
+            for field in Conference._meta.concrete_fields
+            if field.editable and not field.primary_key and field.name != "translations"
+        ]
+
+
+ConferenceForm = with_translated_fields(ConferenceForm)
 
 
 @admin.register(Conference)
@@ -94,6 +142,17 @@ class ConferenceAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_filter = ["host_country"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["venue"]
+    form = ConferenceForm
+
+    def get_fieldsets(self, request, obj=None):
+        return translated_fieldsets(
+            self,
+            request,
+            obj,
+            ConferenceForm,
+            _("Name and theme in each language"),
+            _("Leave a language empty to show the name in the conference's other languages."),
+        )
 
 
 class RegisterInline(admin.TabularInline):
@@ -182,11 +241,43 @@ class RegisterAdmin(ReferenceDataAdmin, admin.ModelAdmin):
         obj.pk = self.record(**fields).pk
 
 
+class ConventionForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_keys = {
+        "title": (TITLE_LABEL, 500),  # as Convention.title
+        "short_title": (SHORT_TITLE_LABEL, 200),
+    }
+
+    class Meta:
+        model = Convention
+        fields = [
+            field.name
+            for field in Convention._meta.concrete_fields
+            if field.editable and not field.primary_key and field.name != "translations"
+        ]
+
+
+ConventionForm = with_translated_fields(ConventionForm)
+
+
 @admin.register(Convention)
 class ConventionAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["short_title", "adopted_on", "signature_closes_on", "depositary"]
     search_fields = ["title", "short_title"]
     inlines = [SignatureInline, InstrumentInline]
+    form = ConventionForm
+
+    def get_fieldsets(self, request, obj=None):
+        return translated_fieldsets(
+            self,
+            request,
+            obj,
+            ConventionForm,
+            _("Titles in each language"),
+            _(
+                "The titles the United Nations gives in each official language; leave a language "
+                "empty to show the English title."
+            ),
+        )
 
 
 @admin.register(Signature)

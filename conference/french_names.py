@@ -277,7 +277,9 @@ def forms_of(name: str, article: str) -> FrenchForms:
 
 def french_forms(delegation) -> FrenchForms:
     """The forms of a delegation's name in French: a State by its UN short name and article, an
-    organisation by its French name where the UN gives one, else its own name as written.
+    organisation by the French name and article the organisers gave it (its `translations`),
+    else by its French name where the UN gives one (`ORGANISATIONS`), else its own name as
+    written.
 
     `delegation` is anything with `is_state`, `country` and `name` (a Delegation), or a name."""
     if isinstance(delegation, str):
@@ -287,5 +289,8 @@ def french_forms(delegation) -> FrenchForms:
         with translation.override("fr"):
             name = str(delegation.country.name)
         return forms_of(name, STATE_ARTICLES.get(delegation.country.code, ""))
+    own = (getattr(delegation, "translations", None) or {}).get("fr")
+    if isinstance(own, dict) and own.get("name") and own.get("article", "") in _ARTICLES:
+        return forms_of(own["name"], own.get("article", ""))
     article, name = ORGANISATIONS.get(delegation.name, ("", delegation.name))
     return forms_of(name, article)

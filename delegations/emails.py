@@ -9,6 +9,7 @@ about one rendering: see its docstring for why the result is the same as renderi
 """
 
 import contextlib
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,11 +171,25 @@ def _overrides(language, context):
         yield
 
 
+def _in_language(conference, language):
+    """The conference as the message names it: a copy whose name and theme are in `language`
+    (or the conference's fallback order). The templates say `{{ conference.name }}`; this is
+    the one place that makes it the recipient's, and the row itself is left untouched."""
+    shown = copy.copy(conference)
+    shown.name = conference.localized_name(language)
+    shown.theme = conference.localized_theme(language)
+    return shown
+
+
 def _render(template, language, context):
     with _overrides(language, context):
         if context.get("conference") is not None:
             # "Hanoi time, UTC+7" in the message's language: the label every page shows.
-            context = {"time_label": time_label(context["conference"]), **context}
+            context = {
+                **context,
+                "time_label": context.get("time_label") or time_label(context["conference"]),
+                "conference": _in_language(context["conference"], language),
+            }
         # Plain text: no HTML escaping (the HTML alternative escapes in its own layout).
         rendered = template.render(Context(context, autoescape=False)).strip()
         subject, _, body = rendered.partition("\n")

@@ -35,7 +35,8 @@ def programme(request):
             kind=SessionKind.ROUNDTABLE,
             state=SessionState.PUBLISHED,
         )
-        .select_related("room")
+        # The conference gives the order in which a missing translation falls back.
+        .select_related("room", "conference")
         .annotate(confirmed=Count("places", filter=Q(places__state=PlaceState.CONFIRMED)))
         .order_by("starts_at")
     )
@@ -62,7 +63,9 @@ def programme(request):
             conference=delegation.conference,
             kind=SessionKind.GALA_DINNER,
             state=SessionState.PUBLISHED,
-        ).order_by("starts_at")
+        )
+        .select_related("room", "conference")
+        .order_by("starts_at")
     )
     for dinner in dinners:
         # Only those invited are asked (the state banquet: heads of delegation).

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.translations import localized
 from conference.validators import validate_multiline_text, validate_single_line
 
 
@@ -15,6 +16,12 @@ class Convention(models.Model):
     title = models.CharField(_("title"), max_length=500, validators=[validate_single_line])
     short_title = models.CharField(
         _("short title"), max_length=200, validators=[validate_single_line]
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Per language: {"fr": {"title": "...", "short_title": "..."}}.'),
     )
     adopted_on = models.DateField(_("adopted on"))
     signature_closes_on = models.DateField(_("open for signature until"), null=True, blank=True)
@@ -81,6 +88,14 @@ class Convention(models.Model):
 
     def __str__(self):
         return self.short_title
+
+    def localized_title(self, language):
+        """The full title in `language` (the United Nations' own, locale/GLOSSARY.md), else
+        English as typed: a treaty's title is never shown in a third language."""
+        return localized(self.translations, "title", self.title, language)
+
+    def localized_short_title(self, language):
+        return localized(self.translations, "short_title", self.short_title, language)
 
 
 class ParticipantKind(models.TextChoices):

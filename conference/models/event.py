@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 
 from conference.models.convention import Convention
 from conference.models.venues import Venue
+from conference.translations import localized
 from conference.validators import (
     CONFERENCE_SLUG_PATTERN,
     validate_conference_slug,
@@ -43,6 +44,12 @@ class Conference(models.Model):
     name = models.CharField(_("name"), max_length=300, validators=[validate_single_line])
     theme = models.CharField(
         _("theme"), max_length=300, blank=True, validators=[validate_single_line]
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Per language: {"fr": {"name": "...", "theme": "..."}}.'),
     )
     city = models.CharField(_("city"), max_length=100, validators=[validate_single_line])
     host_country = CountryField(_("host country"))
@@ -176,6 +183,13 @@ class Conference(models.Model):
     @property
     def working_language(self):
         return self.languages[0] if self.languages else "en"
+
+    def localized_name(self, language):
+        """The name in `language`, else in the conference's languages in order, else as typed."""
+        return localized(self.translations, "name", self.name, language, self.languages)
+
+    def localized_theme(self, language):
+        return localized(self.translations, "theme", self.theme, language, self.languages)
 
     def local_datetime(self, day, clock):
         """An aware datetime for a wall-clock time on a day of the conference, in its timezone."""

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.translations import localized
 from conference.validators import validate_single_line
 
 
@@ -59,6 +60,12 @@ class Room(models.Model):
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Per language: {"fr": {"name": "..."}}.'),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     capacity = models.PositiveIntegerField(_("capacity (seats)"))
     interpretation_booths = models.PositiveSmallIntegerField(_("interpretation booths"), default=0)
@@ -82,3 +89,8 @@ class Room(models.Model):
 
     def __str__(self):
         return self.name
+
+    def localized_name(self, language, fallback=()):
+        """The name in `language`, else in the `fallback` languages (the conference's), else
+        as typed."""
+        return localized(self.translations, "name", self.name, language, fallback)

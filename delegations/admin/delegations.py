@@ -16,11 +16,13 @@ from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.admin_paging import KeysetPagingMixin
 from conference.admin_services import WritesThroughServices
+from conference.admin_translations import translated_fieldsets
 from conference.files import private_file
 from conference.forms import RefusesControlCharacters
 from conference.models import Conference
 from delegations import services
 from delegations.admin.badges import IssueBadgesMixin
+from delegations.admin.delegation_form import DelegationForm
 from delegations.admin.invitations import InvitationInline, MessageInline
 from delegations.admin.passports import PassportRevealMixin
 from delegations.admin.spreadsheets import (
@@ -54,7 +56,7 @@ class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHis
     # filtered delegate list do not grow with it.
     inlines = [InvitationInline, MessageInline]
     actions = ["send_invitations", "reopen_selected"]
-    exclude = ["credentials"]
+    form = DelegationForm
     # The status changes through the services (answers, submission, accreditation, reopening).
     readonly_fields = [
         "status",
@@ -65,6 +67,17 @@ class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHis
         "reopened_at",
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        return translated_fieldsets(
+            self,
+            request,
+            obj,
+            DelegationForm,
+            _("An organisation's name in each language"),
+            _("Leave a language empty to show the name above."),
+            extra=["translation_fr_article"],
+        )
+
     def get_readonly_fields(self, request, obj=None):
         # A delegation does not move to another conference once it exists.
         fields = super().get_readonly_fields(request, obj)
@@ -74,9 +87,9 @@ class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHis
         """`create_delegation`, or `change_delegation` with the fields typed (which readdresses
         a waiting invitation to a new focal point); the status is the services' own."""
         if change:
-            services.change_delegation(obj, **_typed(form))
+            services.change_delegation(obj, **form.model_values(form.changed_data))
             return
-        fields = {name: form.cleaned_data[name] for name in form.cleaned_data}
+        fields = form.model_values(form.cleaned_data)
         _saved_as(obj, services.create_delegation(fields.pop("conference"), **fields))
 
     def delete_model(self, request, obj):

@@ -1,6 +1,6 @@
 """The day's arrivals (or departures) sheet for the airport desk and the liaison officers."""
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -40,7 +40,7 @@ def movements_sheet_pdf(conference, day, movements, *, direction=ARRIVAL) -> byt
             ]
         )
     return listing_pdf(
-        title=conference.name,
+        title=conference.localized_name(translation.get_language()),
         lines=[heading, _("Times in %(time_label)s") % {"time_label": time_label(conference)}],
         header=[
             _("Time"),

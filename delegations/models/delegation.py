@@ -4,11 +4,13 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from conference.models import Conference
+from conference.translations import localized
 from conference.validators import validate_multiline_text, validate_single_line
 from delegations import passports
 from delegations.enums import (
@@ -58,6 +60,15 @@ class Delegation(models.Model):
         blank=True,
         help_text=_("For organisations only."),
         validators=[validate_single_line],
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "An organisation's name per language, and the article of its French name: "
+            '{"fr": {"name": "...", "article": "la"}}.'
+        ),
     )
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, validators=[validate_single_line]
@@ -146,7 +157,14 @@ class Delegation(models.Model):
 
     @property
     def display_name(self):
-        return str(self.country.name) if self.is_state else self.name
+        """A State's UN short name, an organisation's name, in the active language (an
+        organisation's own translations, else the conference's languages when it is loaded,
+        else its name as typed)."""
+        if self.is_state:
+            return str(self.country.name)
+        loaded = Delegation.conference.is_cached(self)
+        fallback = self.conference.languages if loaded else ()
+        return localized(self.translations, "name", self.name, get_language(), fallback)
 
 
 class Delegate(models.Model):

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from conference import services as conference_services
 from conference.errors import AlreadyRecorded
+from conference.french_names import ORGANISATIONS
 from conference.models import AccessZone, Conference, Convention, Room, Venue
 from delegations import services as delegation_services
 from delegations.enums import DelegateRole, DelegationKind, ProtocolRank
@@ -141,6 +142,7 @@ def install_venue(entry, report):
                 "capacity": room["capacity"],
                 "interpretation_booths": room.get("interpretation_booths", 0),
                 "access_zone": zones[room["zone"]],
+                "translations": room.get("translations", {}),
             },
         )
         report.count_new("rooms", created)
@@ -189,6 +191,7 @@ def install_conference(entry, venue, report, *, convention):
         defaults={
             "name": entry["name"],
             "theme": entry.get("theme", ""),
+            "translations": entry.get("translations", {}),
             "city": entry["city"],
             "host_country": entry["host_country"],
             "venue": venue,
@@ -271,6 +274,17 @@ def install_state_delegation(conference, entry, report, *, delegates=True):
     report.count_new("delegations", True)
 
 
+def organisation_translations(entry) -> dict:
+    """The organisation's names in other languages as the data file gives them, with its French
+    name and article from the United Nations' list (conference/french_names.py) where the file
+    gives none: the console then shows them, and an organiser corrects them there."""
+    translations = dict(entry.get("translations", {}))
+    if "fr" not in translations and entry["name"] in ORGANISATIONS:
+        article, name = ORGANISATIONS[entry["name"]]
+        translations["fr"] = {"name": name, "article": article}
+    return translations
+
+
 def install_organisation_delegation(conference, entry, report, *, delegates=True):
     if Delegation.objects.filter(conference=conference, acronym=entry["acronym"]).exists():
         report.count_new("delegations", False)
@@ -281,6 +295,7 @@ def install_organisation_delegation(conference, entry, report, *, delegates=True
         kind=entry["kind"],
         name=entry["name"],
         acronym=entry["acronym"],
+        translations=organisation_translations(entry),
         language=entry["language"],
         focal_point_name=f"Focal Point ({entry['acronym']}), fictional",
         focal_point_email=f"focalpoint.{slug}@org.example.org",

@@ -12,7 +12,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 
 from conference.models import Conference
 from delegations.models import Invitation, InvitationState
@@ -44,6 +45,13 @@ def load_rehearsal_demo(*, today: dt.date | None = None) -> tuple[Conference, lo
             _move_ahead(conference, entry, report, today=today)
         else:
             report.count_new("conferences", False)
+        if not conference.translations:
+            # A rehearsal loaded before its name was translated gains its names in every
+            # language (illustrative data, as _move_ahead says).
+            conference.translations = rehearsal_translations(
+                record["conference"].get("translations", {})
+            )
+            Conference.objects.filter(pk=conference.pk).update(translations=conference.translations)
         for state in delegations["states"]:
             loader.install_state_delegation(conference, state, report, delegates=False)
         for organisation in delegations["organisations"]:
@@ -58,6 +66,27 @@ def load_rehearsal_demo(*, today: dt.date | None = None) -> tuple[Conference, lo
     return conference, report
 
 
+# The rehearsal says in every language that it is not a real event (rehearsal.toml holds the
+# English; the catalogues the rest).
+REHEARSAL_NAME = gettext_noop("Rehearsal (illustrative, not a real event): %(name)s")
+REHEARSAL_THEME = gettext_noop(
+    "Illustrative rehearsal for trying the system: dates computed from the day the demo is loaded"
+)
+
+
+def rehearsal_translations(translations: dict) -> dict:
+    """The Hanoi conference's names in each language, prefixed as the rehearsal's, with the
+    rehearsal's theme; in the language's own words."""
+    named = {}
+    for code, entry in translations.items():
+        with translation.override(code):
+            named[code] = {
+                "name": gettext(REHEARSAL_NAME) % {"name": entry["name"]},
+                "theme": gettext(REHEARSAL_THEME),
+            }
+    return named
+
+
 def _create(record, entry, venue, convention, report, *, today):
     shift = rehearsal_shift(
         record["conference"]["start_date"], weeks_ahead=entry["weeks_ahead"], today=today
@@ -67,6 +96,7 @@ def _create(record, entry, venue, convention, report, *, today):
         "slug": entry["slug"],
         "name": entry["name"],
         "theme": entry["theme"],
+        "translations": rehearsal_translations(record["conference"].get("translations", {})),
         "start_date": record["conference"]["start_date"] + shift,
         "end_date": record["conference"]["end_date"] + shift,
         "reply_deadline": record["conference"]["reply_deadline"] + shift,

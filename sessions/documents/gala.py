@@ -202,7 +202,12 @@ def _when_and_where(session):
     conference = session.conference
     starts = session.starts_at.astimezone(conference.tzinfo)
     when = formats.date_format(starts, "DATETIME_FORMAT")
-    room = f", {session.room.name}" if session.room_id else ""
+    language = translation.get_language()
+    room = (
+        f", {session.room.localized_name(language, conference.languages)}"
+        if session.room_id
+        else ""
+    )
     return f"{when}{room}"
 
 

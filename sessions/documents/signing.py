@@ -1,5 +1,6 @@
 """The signing ceremony's order of signature, for the protocol officers at the table."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from conference.listing import listing_pdf
@@ -9,9 +10,9 @@ def signing_order_pdf(conference, signatories) -> bytes:
     """`signatories` in the order of their slots, their delegation and delegate joined."""
     lines = [_("Signing ceremony: order of signature")]
     if conference.convention_id:
-        lines.append(conference.convention.title)
+        lines.append(conference.convention.localized_title(translation.get_language()))
     return listing_pdf(
-        title=conference.name,
+        title=conference.localized_name(translation.get_language()),
         lines=lines,
         header=[_("Slot"), _("State"), _("Signatory"), _("Rank")],
         rows=[

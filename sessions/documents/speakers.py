@@ -14,11 +14,11 @@ def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
     print in the conference's timezone, wherever the server is."""
     tzinfo = conference.tzinfo
     lines = [_("General debate: list of speakers")]
-    lines += [_sitting(sitting, tzinfo) for sitting in sittings] or [
+    lines += [_sitting(sitting, conference) for sitting in sittings] or [
         _("No sitting of the general debate is published yet.")
     ]
     return listing_pdf(
-        title=conference.name,
+        title=conference.localized_name(translation.get_language()),
         lines=lines,
         header=[
             _("No."),
@@ -45,17 +45,19 @@ def speakers_list_pdf(conference, *, sittings, rows) -> bytes:
     )
 
 
-def _sitting(session, tzinfo):
+def _sitting(session, conference):
+    tzinfo = conference.tzinfo
     starts, ends = session.starts_at.astimezone(tzinfo), session.ends_at.astimezone(tzinfo)
     day = long_date(starts)
     hours = "\N{EN DASH}".join(formats.time_format(moment, "H:i") for moment in (starts, ends))
-    title = session.localized(translation.get_language())[0]
+    language, fallback = translation.get_language(), conference.languages
+    title = session.localized(language, fallback)[0]
     # The commas and colon are the language's (full-width in Chinese), not English ones.
     if session.room_id:
         return _("%(day)s, %(hours)s, %(room)s: %(title)s") % {
             "day": day,
             "hours": hours,
-            "room": session.room.name,
+            "room": session.room.localized_name(language, fallback),
             "title": title,
         }
     return _("%(day)s, %(hours)s: %(title)s") % {"day": day, "hours": hours, "title": title}

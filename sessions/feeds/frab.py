@@ -25,6 +25,7 @@ from sessions.feeds.render import (
     localised,
     main_language,
     people_by_role,
+    room_name,
 )
 from sessions.feeds.snapshot import session_guid
 
@@ -78,9 +79,9 @@ def _description(entry, description, people):
 
 def _event(entry, conference, language, tz):
     starts, ends = local_times(entry, tz)
-    title, description = localised(entry, language)
+    title, description = localised(entry, language, conference.languages)
     minutes = int((ends - starts).total_seconds() // 60)
-    room = entry["room"]["name"] if entry["room"] else "TBA"
+    room = room_name(entry, language, conference.languages) or "TBA"
     people = people_by_role(entry)
     cancelled = entry["state"] == "cancelled"
     return {
@@ -143,6 +144,11 @@ def render_frab_json(release, sessions, *, language):
     conference = release.conference
     days = frab_days(release, sessions, language)
     rooms = sorted({room for day in days for room in day["rooms"]})
+    # A room's guid is that of its name as typed, the same in every language of the feed.
+    typed = {
+        room_name(entry, language, conference.languages): room_name(entry, None)
+        for entry in sessions
+    }
     document = {
         "$schema": "https://c3voc.de/schedule/schema.json",
         "generator": {"name": "conference-logistics", "version": "1.0"},
@@ -151,7 +157,7 @@ def render_frab_json(release, sessions, *, language):
             "base_url": feed_url(conference.slug),
             "conference": {
                 "acronym": conference.slug,
-                "title": conference.name,
+                "title": conference.localized_name(language),
                 "start": conference.start_date.isoformat(),
                 "end": conference.end_date.isoformat(),
                 "daysCount": len(days),
@@ -159,7 +165,10 @@ def render_frab_json(release, sessions, *, language):
                 "time_zone_name": conference.timezone,
                 "url": feed_url(conference.slug, "schedule/"),
                 "rooms": [
-                    {"name": name, "guid": session_guid(conference.slug, f"room-{name}")}
+                    {
+                        "name": name,
+                        "guid": session_guid(conference.slug, f"room-{typed.get(name, name)}"),
+                    }
                     for name in rooms
                 ],
                 "days": [
@@ -187,7 +196,7 @@ def render_frab_xml(release, sessions, *, language):
     head = ElementTree.SubElement(root, "conference")
     for tag, text in (
         ("acronym", conference.slug),
-        ("title", conference.name),
+        ("title", conference.localized_name(language)),
         ("start", conference.start_date.isoformat()),
         ("end", conference.end_date.isoformat()),
         ("days", str((conference.end_date - conference.start_date).days + 1)),

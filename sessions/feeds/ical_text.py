@@ -72,7 +72,9 @@ class LocalTimeLine:
         return f"{name}{self.params}{moment.strftime('%Y%m%dT%H%M%S')}{self.suffix}"
 
 
-def session_events(conference, sessions, *, language, stamp, local_times, localised, url):
+def session_events(
+    conference, sessions, *, language, stamp, local_times, localised, room_name, url
+):
     """The VEVENTs of `sessions` as one bytes block; the properties in the order `icalendar`
     sorts them (SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then by name)."""
     tz = conference.tzinfo
@@ -82,8 +84,8 @@ def session_events(conference, sessions, *, language, stamp, local_times, locali
     chunks = []
     for entry in sessions:
         starts, ends = local_times(entry, tz)
-        title, description = localised(entry, language)
-        room = entry["room"]["name"] if entry["room"] else ""
+        title, description = localised(entry, language, conference.languages)
+        room = room_name(entry, language, conference.languages)
         location = ", ".join(part for part in (room, venue) if part)
         status = "CANCELLED" if entry["state"] == "cancelled" else "CONFIRMED"
         chunks += (

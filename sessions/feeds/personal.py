@@ -59,7 +59,7 @@ def agenda_calendar(delegate) -> tuple[bytes, datetime | None]:
         entries,
         language=delegation.language,
         stamp=stamp,
-        name=f"{conference.name}: {delegate.full_name}",
+        name=f"{conference.localized_name(delegation.language)}: {delegate.full_name}",
         meetings=appointments,
     )
     every_change_known = all(a["changed_at"] is not None for a in appointments)
@@ -70,12 +70,14 @@ def personal_agenda(delegate) -> list[dict]:
     """Every slot the delegate holds, in time order, each with summary, starts, ends and
     location, in the active language: the sessions and the appointments of the calendar,
     without what was cancelled."""
+    language = translation.get_language()
+    fallback = delegate.delegation.conference.languages
     items = [
         {
-            "summary": session.localized(translation.get_language())[0],
+            "summary": session.localized(language, fallback)[0],
             "starts": session.starts_at,
             "ends": session.ends_at,
-            "location": session.room.name if session.room else "",
+            "location": session.room.localized_name(language, fallback) if session.room else "",
         }
         for session in sessions_attended_by(delegate)
         if session.state == SessionState.PUBLISHED
@@ -209,4 +211,6 @@ def _appointment(uid, summary, starts, ends, location, *, sequence=0, cancelled=
 
 
 def _location(room, conference):
-    return ", ".join(part for part in (room.name if room else "", conference.venue.name) if part)
+    """The room in the active language (else the conference's), then the venue."""
+    name = room.localized_name(translation.get_language(), conference.languages) if room else ""
+    return ", ".join(part for part in (name, conference.venue.name) if part)

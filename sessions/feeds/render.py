@@ -11,6 +11,7 @@ from django.conf import settings
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from conference.text import single_line
+from conference.translations import localized
 from sessions.feeds import ical_text
 
 ROLES = {
@@ -43,12 +44,23 @@ def feed_url(conference_slug, suffix=""):
     return f"{settings.SITE_URL}/api/v1/conferences/{conference_slug}/{suffix}"
 
 
-def localised(entry, language):
-    translated = entry["translations"].get(language, {}) if language else {}
+def localised(entry, language, fallback=()):
+    """Title and description in `language`, else in the `fallback` languages (the conference's,
+    in its order), else the original."""
+    translations = entry["translations"]
     return (
-        translated.get("title") or entry["title"],
-        translated.get("description") or entry["description"],
+        localized(translations, "title", entry["title"], language, fallback),
+        localized(translations, "description", entry["description"], language, fallback),
     )
+
+
+def room_name(entry, language, fallback=()):
+    """The session's room in `language` (releases frozen before rooms were translated hold no
+    translations: the name as typed), or "" when it has none."""
+    if not entry["room"]:
+        return ""
+    translations = entry.get("room_translations") or {}
+    return localized(translations, "name", entry["room"]["name"], language, fallback)
 
 
 def local_times(entry, tz):
@@ -103,15 +115,18 @@ def json_session(entry, conference, language):
     """One session as the JSON feed shows it: times with the conference's offset, public people,
     the floor's language apart from interpretation, and its states as fields."""
     starts, ends = local_times(entry, conference.tzinfo)
-    title, description = localised(entry, language)
+    title, description = localised(entry, language, conference.languages)
     people = people_by_role(entry)
+    room = entry["room"] and entry["room"] | {
+        "name": room_name(entry, language, conference.languages)
+    }
     return {
         "id": entry["id"],
         "slug": entry["slug"],
         "kind": entry["kind"],
         "title": title,
         "description": description,
-        "room": entry["room"],
+        "room": room,
         "starts_at": starts.isoformat(),
         "ends_at": ends.isoformat(),
         "timezone": conference.timezone,
@@ -135,7 +150,7 @@ def render_json(release, sessions, *, language):
     document = {
         "conference": {
             "slug": conference.slug,
-            "name": conference.name,
+            "name": conference.localized_name(language),
             "timezone": conference.timezone,
             "start_date": conference.start_date.isoformat(),
             "end_date": conference.end_date.isoformat(),
@@ -164,7 +179,7 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
     calendar.add("prodid", "-//Conference logistics//Schedule//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", single_line(name or conference.name))
+    calendar.add("x-wr-calname", single_line(name or conference.localized_name(language)))
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(_vtimezone(conference))
     shell = calendar.to_ical()
@@ -176,6 +191,7 @@ def ical_calendar(conference, sessions, *, language, stamp, name=None, meetings=
         stamp=stamp,
         local_times=local_times,
         localised=localised,
+        room_name=room_name,
         url=feed_url,
     )
     return shell[: -len(end)] + events + b"".join(_meeting(m, tz, stamp) for m in meetings) + end

@@ -69,6 +69,9 @@ def session_entry(session, conference):
         "description": session.description,
         "translations": session.translations,
         "room": {"id": session.room_id, "name": session.room.name} if session.room else None,
+        # Apart from "room", whose changes are told to the readers: a new translation of the
+        # room's name does not move the session.
+        "room_translations": session.room.translations if session.room else {},
         "starts_at": session.starts_at.isoformat(),
         "ends_at": session.ends_at.isoformat(),
         "languages": session.languages,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from conference.models import Conference, Room
+from conference.translations import localized
 from conference.validators import (
     validate_language_codes,
     validate_multiline_text,
@@ -110,12 +111,16 @@ class Session(models.Model):
             return self.capacity
         return self.room.capacity if self.room else None
 
-    def localized(self, language):
-        """Title and description in the language asked, falling back to the original."""
-        translated = self.translations.get(language, {}) if language else {}
+    def localized(self, language, fallback=None):
+        """Title and description in the language asked, else in the conference's languages in
+        its order (`fallback`; by default the conference's, when it is already loaded, so that a
+        list of sessions costs no query more), else the original."""
+        if fallback is None:
+            loaded = Session.conference.is_cached(self)
+            fallback = self.conference.languages if loaded else ()
         return (
-            translated.get("title") or self.title,
-            translated.get("description") or self.description,
+            localized(self.translations, "title", self.title, language, fallback),
+            localized(self.translations, "description", self.description, language, fallback),
         )
 
 

@@ -361,3 +361,45 @@ def test_load_demo_holds_invented_side_event_applications_decided_on_the_slot_gr
     assert in_feed["Illustrative side event: Technical assistance for implementing the Convention"][
         "languages"
     ] == ["ar", "zh", "en", "es", "fr", "ru"]
+
+
+SEVEN = ["ar", "zh-hans", "en", "es", "fr", "ru", "vi"]
+
+
+def test_load_demo_names_the_conference_and_its_rooms_in_seven_languages(hanoi):
+    names = {code: hanoi.localized_name(code) for code in SEVEN}
+    assert len(set(names.values())) == 7  # each its own, none fallen back to English
+    assert "Convention des Nations Unies contre la cybercriminalité" in names["fr"]
+    assert "联合国打击网络犯罪公约" in names["zh-hans"]
+    hall = hanoi.venue.rooms.get(name="Main Hall")
+    assert {code: hall.localized_name(code) for code in SEVEN} == {
+        "ar": "القاعة الرئيسية",
+        "zh-hans": "主会场",
+        "en": "Main Hall",
+        "es": "Sala principal",
+        "fr": "Salle principale",
+        "ru": "Главный зал",
+        "vi": "Hội trường chính",
+    }
+
+
+def test_load_demo_says_in_every_language_that_the_rehearsal_is_not_real(hanoi):
+    rehearsal = Conference.objects.get(slug="rehearsal")
+
+    assert rehearsal.localized_name("fr").startswith(
+        "Répétition (à titre d'illustration, pas un événement réel) : Cérémonie de signature"
+    )
+    assert rehearsal.localized_name("vi").startswith("Diễn tập (minh họa")
+    assert hanoi.localized_name("ru") in rehearsal.localized_name("ru")
+
+
+def test_load_demo_gives_the_organisations_their_un_french_names(hanoi):
+    unodc = Delegation.objects.get(conference=hanoi, acronym="UNODC")
+
+    assert unodc.translations["fr"] == {
+        "name": "Office des Nations Unies contre la drogue et le crime",
+        "article": "l'",
+    }
+    assert hanoi.convention.localized_title("es").startswith(
+        "Convención de las Naciones Unidas contra la Ciberdelincuencia; Fortalecimiento"
+    )

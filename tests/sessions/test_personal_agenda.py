@@ -75,3 +75,21 @@ def test_a_member_of_the_delegation_holds_neither_slot(head):
     member = DelegateFactory(delegation=head.delegation)
 
     assert personal_agenda(member) == []
+
+
+def test_a_french_heads_calendar_names_the_conference_and_the_room_in_french(head):
+    conference = head.delegation.conference
+    conference.translations = {"fr": {"name": "Conférence de Hanoï"}}
+    conference.save()
+    room = conference.venue.rooms.get(name="Signing Hall")
+    room.translations = {"fr": {"name": "Salle de signature"}}
+    room.save()
+    head.delegation.language = "fr"
+    head.delegation.save()
+
+    calendar = Calendar.from_ical(personal_calendar(head))
+
+    assert str(calendar["X-WR-CALNAME"]).startswith("Conférence de Hanoï: ")
+    locations = [str(event["LOCATION"]) for event in calendar.walk("VEVENT")]
+    assert any(location.startswith("Salle de signature, ") for location in locations)
+    assert not any("Signing Hall" in location for location in locations)

@@ -1,0 +1,174 @@
+"""The console edits a conference's name and theme, and a room's name, in each language as fields
+of their own; they are saved through the reference services into `translations`, keeping what
+the form does not show."""
+
+import pytest
+from django.urls import reverse
+
+from conference import services
+from conference.models import Convention
+from delegations import services as delegation_services
+from tests.console import change_form_data
+from tests.factories import ConferenceFactory, OrganisationDelegationFactory, RoomFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def saves(monkeypatch):
+    """What went through the services: the console must not save past them."""
+    seen = []
+    for name in ("save_reference", "save_room"):
+        original = getattr(services, name)
+
+        def recorded(instance, *args, _original=original, **kwargs):
+            seen.append(type(instance).__name__)
+            return _original(instance, *args, **kwargs)
+
+        monkeypatch.setattr(services, name, recorded)
+    return seen
+
+
+def test_a_conferences_name_and_theme_in_each_language_are_saved_through_the_service(
+    admin_client, saves
+):
+    conference = ConferenceFactory(
+        name="Signing of the Hanoi Convention",
+        translations={"fr": {"name": "Ancien nom", "note": "kept"}, "de": {"name": "Kept"}},
+    )
+    url = reverse("admin:conference_conference_change", args=[conference.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="translations"' not in page
+    assert 'name="translation_zh_hans_name"' in page
+    assert "Name (French)" in page
+    assert 'value="Ancien nom"' in page
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_fr_name="Cérémonie de signature de la Convention de Hanoï",
+        translation_fr_theme="Un cyberespace sûr",
+        translation_vi_name="Lễ mở ký Công ước Hà Nội",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert "Conference" in saves
+    conference.refresh_from_db()
+    assert conference.translations == {
+        "fr": {
+            "name": "Cérémonie de signature de la Convention de Hanoï",
+            "theme": "Un cyberespace sûr",
+            "note": "kept",
+        },
+        "vi": {"name": "Lễ mở ký Công ước Hà Nội"},
+        "de": {"name": "Kept"},
+    }
+    assert conference.localized_name("fr") == "Cérémonie de signature de la Convention de Hanoï"
+
+
+def test_a_language_left_blank_is_dropped(admin_client):
+    conference = ConferenceFactory(translations={"es": {"name": "Conferencia"}})
+    url = reverse("admin:conference_conference_change", args=[conference.pk])
+    data = change_form_data(admin_client, url, translation_es_name="")
+
+    assert admin_client.post(url, data).status_code == 302
+
+    conference.refresh_from_db()
+    assert conference.translations == {}
+
+
+def test_a_control_character_in_a_translation_is_refused(admin_client):
+    conference = ConferenceFactory()
+    url = reverse("admin:conference_conference_change", args=[conference.pk])
+    data = change_form_data(admin_client, url, translation_fr_name="Con\x07férence")
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "translation_fr_name" in response.context["adminform"].form.errors
+    conference.refresh_from_db()
+    assert conference.translations == {}
+
+
+def test_a_rooms_name_in_each_language_is_saved_through_the_rooms_service(admin_client, saves):
+    room = RoomFactory(name="Main Hall")
+    url = reverse("admin:conference_room_change", args=[room.pk])
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_fr_name="Salle principale",
+        translation_ar_name="القاعة الرئيسية",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert saves[0] == "Room"
+    room.refresh_from_db()
+    assert room.translations == {
+        "fr": {"name": "Salle principale"},
+        "ar": {"name": "القاعة الرئيسية"},
+    }
+    assert room.localized_name("ar") == "القاعة الرئيسية"
+
+
+def test_an_organisations_names_and_french_article_are_saved_through_the_service(
+    admin_client, monkeypatch
+):
+    changed = []
+    original = delegation_services.change_delegation
+
+    def recorded(delegation, **fields):
+        changed.append(sorted(fields))
+        return original(delegation, **fields)
+
+    monkeypatch.setattr(delegation_services, "change_delegation", recorded)
+    forum = OrganisationDelegationFactory(name="Global Forum on Cyber Expertise", acronym="GFCE")
+    url = reverse("admin:delegations_delegation_change", args=[forum.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="translation_fr_article"' in page
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_fr_name="Forum mondial sur la cyberexpertise",
+        translation_fr_article="le",
+        translation_es_name="Foro Mundial sobre Ciberexperiencia",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert changed == [["translations"]]
+    forum.refresh_from_db()
+    assert forum.translations == {
+        "fr": {"name": "Forum mondial sur la cyberexpertise", "article": "le"},
+        "es": {"name": "Foro Mundial sobre Ciberexperiencia"},
+    }
+
+
+def test_the_conventions_titles_in_each_language_are_saved_through_the_service(admin_client, saves):
+    convention = Convention.objects.create(
+        slug="uncc",
+        title="United Nations Convention against Cybercrime",
+        short_title="Hanoi Convention",
+        adopted_on="2024-12-24",
+        depositary="Secretary-General of the United Nations",
+    )
+    url = reverse("admin:conference_convention_change", args=[convention.pk])
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_ru_title="Конвенция Организации Объединенных Наций против киберпреступности",
+        translation_zh_hans_short_title="联合国打击网络犯罪公约",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert "Convention" in saves
+    convention.refresh_from_db()
+    assert convention.translations == {
+        "ru": {"title": "Конвенция Организации Объединенных Наций против киберпреступности"},
+        "zh-hans": {"short_title": "联合国打击网络犯罪公约"},
+    }

@@ -1,0 +1,50 @@
+"""The public status page of the Convention gives its title in the reader's language (the UN's
+titles, locale/GLOSSARY.md), else in English as typed: never in a third language."""
+
+import datetime as dt
+import html
+
+import pytest
+
+from conference.models import Convention
+from tests.factories import ConferenceFactory
+
+pytestmark = pytest.mark.django_db
+
+SPANISH = "Convención de las Naciones Unidas contra la Ciberdelincuencia; Fortalecimiento"
+
+
+@pytest.fixture
+def convention():
+    convention = Convention.objects.create(
+        slug="uncc",
+        title="United Nations Convention against Cybercrime; Strengthening",
+        short_title="Hanoi Convention",
+        adopted_on=dt.date(2024, 12, 24),
+        depositary="Secretary-General of the United Nations",
+        translations={
+            "es": {"title": SPANISH, "short_title": "Convención de Hanói"},
+            "fr": {"short_title": "Convention de Hanoï"},
+        },
+    )
+    ConferenceFactory(slug="hanoi2025", convention=convention, languages=["en", "es"])
+    return convention
+
+
+def _page(client, language):
+    response = client.get("/convention/hanoi2025/", HTTP_ACCEPT_LANGUAGE=language)
+    return html.unescape(response.content.decode())
+
+
+def test_the_status_page_gives_the_title_in_the_readers_language(client, convention):
+    page = _page(client, "es")
+
+    assert f"<h1>{SPANISH}</h1>" in page
+    assert "<title>Convención de Hanói:" in page
+
+
+def test_a_language_without_the_full_title_reads_the_english_one(client, convention):
+    page = _page(client, "fr")
+
+    assert f"<h1>{convention.title}</h1>" in page  # not the Spanish of the conference's list
+    assert "<title>Convention de Hanoï:" in page

@@ -1,0 +1,79 @@
+"""The portal names the conference and the rooms in the reader's language (their translations,
+else the conference's languages in order, else as typed)."""
+
+import datetime as dt
+import html
+
+import pytest
+from django.urls import reverse
+
+from conference.models import Conference
+from sessions import services
+from tests.factories import HANOI, DelegationFactory, RoomFactory, SessionFactory
+from tests.portal.support import signed_in_focal_point
+
+pytestmark = pytest.mark.django_db
+
+FRENCH = "Cérémonie de signature de la Convention des Nations Unies contre la cybercriminalité"
+ENGLISH = "Signing ceremony of the United Nations Convention against Cybercrime"
+
+
+def _translate_the_conference(delegation):
+    Conference.objects.filter(pk=delegation.conference_id).update(
+        name=ENGLISH,
+        languages=["en", "fr"],
+        translations={"fr": {"name": FRENCH}, "vi": {"name": "Lễ mở ký"}},
+    )
+
+
+def test_the_invitation_page_heading_names_the_conference_in_french(client, invite):
+    delegation = DelegationFactory(language="fr")
+    _translate_the_conference(delegation)
+    _invitation, token = invite(delegation)
+
+    page = html.unescape(client.get(reverse("portal:invitation", args=[token])).content.decode())
+
+    assert f"<h1>{FRENCH}</h1>" in page
+    assert ENGLISH not in page
+
+
+def test_the_dashboard_names_the_conference_in_the_readers_language(client, invite):
+    delegation = signed_in_focal_point(client, invite, language="fr")
+    _translate_the_conference(delegation)
+
+    page = html.unescape(client.get(reverse("portal:dashboard")).content.decode())
+
+    assert f"<title>{delegation.display_name}: {FRENCH}</title>" in page
+    assert ENGLISH not in page
+
+
+def test_a_reader_without_a_translation_reads_the_conferences_own_order(client, invite):
+    delegation = signed_in_focal_point(client, invite, language="ru")
+    _translate_the_conference(delegation)
+
+    page = html.unescape(client.get(reverse("portal:dashboard")).content.decode())
+
+    assert ENGLISH in page  # English comes first in the conference's languages
+
+
+def test_the_sessions_page_names_the_room_in_the_readers_language(client, invite):
+    delegation = signed_in_focal_point(client, invite, language="fr")
+    conference = delegation.conference
+    hall = RoomFactory(
+        venue=conference.venue,
+        name="Main Hall",
+        translations={"fr": {"name": "Salle principale"}, "ar": {"name": "القاعة الرئيسية"}},
+    )
+    services.publish_session(
+        SessionFactory(
+            conference=conference,
+            room=hall,
+            starts_at=dt.datetime(2025, 10, 25, 9, 0, tzinfo=HANOI),
+            ends_at=dt.datetime(2025, 10, 25, 10, 0, tzinfo=HANOI),
+        )
+    )
+
+    page = html.unescape(client.get(reverse("portal:programme")).content.decode())
+
+    assert ", Salle principale</p>" in page
+    assert "Main Hall" not in page
