@@ -25,12 +25,12 @@ def library_calendar(conference, sessions, *, language, stamp):
     calendar.add("prodid", "-//Conference logistics//Schedule//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", single_line(conference.name))
+    calendar.add("x-wr-calname", single_line(conference.localized_name(language)))
     calendar.add("x-wr-timezone", conference.timezone)
     calendar.add_component(render._vtimezone(conference))
     for entry in sessions:
         starts, ends = render.local_times(entry, tz)
-        title, description = render.localised(entry, language)
+        title, description = render.localised(entry, language, conference.languages)
         event = Event()
         event.add("uid", f"{entry['guid']}@{conference.slug}")
         event.add("summary", single_line(title))
@@ -40,7 +40,7 @@ def library_calendar(conference, sessions, *, language, stamp):
         event.add("dtstamp", stamp)
         event.add("sequence", entry["sequence"])
         event.add("status", "CANCELLED" if entry["state"] == "cancelled" else "CONFIRMED")
-        room = entry["room"]["name"] if entry["room"] else ""
+        room = render.room_name(entry, language, conference.languages)
         location = ", ".join(part for part in (room, conference.venue.name) if part)
         event.add("location", single_line(location))
         event.add("url", render.feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"))
@@ -54,10 +54,12 @@ def invented(zone, count, seed):
     def text(longest):
         return "".join(chance.choice(ALPHABET) for _ in range(chance.randint(0, longest)))
 
+    names = {"en": text(90) or "COP", "fr": text(90) or "CdP"}
     conference = SimpleNamespace(
         tzinfo=ZoneInfo(zone),
         timezone=zone,
-        name=text(90) or "COP",
+        languages=["en", "fr"],
+        localized_name=lambda language: names.get(language, names["en"]),
         slug="cop-30",
         venue=SimpleNamespace(name=text(20)),
         start_date=dt.date(2025, 10, 25),
@@ -75,6 +77,7 @@ def invented(zone, count, seed):
             "sequence": n % 4,
             "state": chance.choice(["published", "cancelled"]),
             "room": {"id": 1, "name": text(30)} if n % 2 else None,
+            "room_translations": {"fr": {"name": text(30)}} if n % 4 == 1 else {},
         }
         for n in range(count)
     ]
