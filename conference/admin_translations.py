@@ -38,8 +38,8 @@ def _label(text, language_name):
 
 class TranslatedFieldsMixin(forms.BaseForm):
     """Reads and writes `instance.<store>` from one field per language and per key of
-    `translated_keys` ({key: (label with %(language)s, max_length)}); `store` is the model's
-    JSONField, left out of the form."""
+    `translated_keys` ({key: (label with %(language)s, max_length, or None for a text of any
+    length, typed in a text area)}); `store` is the model's JSONField, left out of the form."""
 
     translated_keys: dict = {}
     # Fields of the subclass that write into `translations` themselves (a French article).
@@ -103,6 +103,7 @@ def with_translated_fields(form_class):
                 max_length=max_length,
                 required=False,
                 validators=[_no_control_characters],
+                widget=forms.Textarea(attrs={"rows": 3}) if max_length is None else None,
             )
     return type(form_class.__name__, (form_class,), fields)
 

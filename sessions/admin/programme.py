@@ -7,24 +7,32 @@ from django.utils.translation import ngettext_lazy
 from conference.admin_actions import apply_to_selected
 from conference.admin_history import ReadOnlyHistoryAdmin
 from conference.admin_services import WritesThroughServices
+from conference.admin_translations import (
+    TranslatedFieldsMixin,
+    translated_fieldsets,
+    with_translated_fields,
+)
 from conference.errors import DomainError
 from sessions import services
 from sessions.admin.interpretation import InterpretationPlanMixin
-from sessions.admin.translations import (
-    TranslationsFormMixin,
-    translation_field_names,
-    with_translation_fields,
-)
 from sessions.models import Session, SessionPerson
 from sessions.services.programme import PLACEMENT_FIELDS
 
+TITLE_LABEL = _("Title (%(language)s)")
+DESCRIPTION_LABEL = _("Description (%(language)s)")
 
-class SessionAdminForm(TranslationsFormMixin, forms.ModelForm):
+
+class SessionAdminForm(TranslatedFieldsMixin, forms.ModelForm):
     """The console's session form. The rules (a room of the venue, an end after the start, no
     published session on another) are the programme services'; the form asks them before
     anything is saved, so a refusal shows beside the fields and nothing is written. The title
-    and description in each language are fields of their own (sessions/admin/translations.py),
+    and description in each language are fields of their own (conference/admin_translations.py),
     not the raw JSON of `translations`."""
+
+    translated_keys = {
+        "title": (TITLE_LABEL, 300),  # as Session.title
+        "description": (DESCRIPTION_LABEL, None),
+    }
 
     class Meta:
         model = Session
@@ -69,7 +77,7 @@ class SessionPersonFormSet(BaseInlineFormSet):
 
 
 # The admin lists a form's fields from the class, so the per-language fields are declared on it.
-SessionAdminForm = with_translation_fields(SessionAdminForm)
+SessionAdminForm = with_translated_fields(SessionAdminForm)
 
 
 class SessionPersonInline(admin.TabularInline):
@@ -98,20 +106,14 @@ class SessionAdmin(WritesThroughServices, InterpretationPlanMixin, ReadOnlyHisto
         return ["conference", "state"] if obj else ["state"]
 
     def get_fieldsets(self, request, obj=None):
-        translated = translation_field_names()
-        fields = [name for name in self.get_fields(request, obj) if name not in translated]
-        return [
-            (None, {"fields": fields}),
-            (
-                _("Title and description in each language"),
-                {
-                    "fields": [translated[n : n + 2] for n in range(0, len(translated), 2)],
-                    "description": _(
-                        "Leave a language empty to show the title and description above."
-                    ),
-                },
-            ),
-        ]
+        return translated_fieldsets(
+            self,
+            request,
+            obj,
+            SessionAdminForm,
+            _("Title and description in each language"),
+            _("Leave a language empty to show the title and description above."),
+        )
 
     def save_model(self, request, obj, form, change):
         """Every save goes through the programme's services (`create_session`,

@@ -58,7 +58,7 @@ def _new_session(conference, room, clock):
         "people-TOTAL_FORMS": "0",
         "people-INITIAL_FORMS": "0",
         **{
-            f"translation_{code}_{key}": ""
+            f"translation_{code.replace('-', '_')}_{key}": ""
             for code in LANGUAGES
             for key in ("title", "description")
         },

@@ -16,7 +16,9 @@ LANGUAGES = ["ar", "zh-hans", "en", "es", "fr", "ru", "vi"]
 
 def _blank_translations():
     return {
-        f"translation_{code}_{key}": "" for code in LANGUAGES for key in ("title", "description")
+        f"translation_{code.replace('-', '_')}_{key}": ""
+        for code in LANGUAGES
+        for key in ("title", "description")
     }
 
 
@@ -69,8 +71,8 @@ def test_the_form_shows_one_field_per_language_filled_from_the_stored_translatio
 
     assert 'name="translations"' not in page
     for code in LANGUAGES:
-        assert f'name="translation_{code}_title"' in page
-        assert f'name="translation_{code}_description"' in page
+        assert f'name="translation_{code.replace("-", "_")}_title"' in page
+        assert f'name="translation_{code.replace("-", "_")}_description"' in page
     assert 'value="Séance d&#x27;ouverture"' in page
     assert 'value="Phiên khai mạc"' in page
     assert "Title (French)" in page
@@ -108,7 +110,7 @@ def test_a_new_session_gets_its_translations_from_the_add_form(admin_client, ope
         slug="closing",
         title="Closing session",
         translation_vi_title="Phiên bế mạc",
-        **{"translation_zh-hans_title": "闭幕会议"},
+        translation_zh_hans_title="闭幕会议",
     )
 
     response = admin_client.post(reverse("admin:programme_session_add"), data)
