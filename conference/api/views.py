@@ -5,6 +5,7 @@ import csv
 import io
 
 from django.http import Http404, HttpResponse
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -52,7 +53,10 @@ class NotificationSerializer(serializers.Serializer):
 
 
 class ConventionStatusSerializer(serializers.Serializer):
-    title = serializers.CharField(source="convention.title")
+    title = serializers.SerializerMethodField(
+        help_text="The Convention's title in the language asked (Accept-Language), as the United "
+        "Nations writes it, else in English."
+    )
     depositary = serializers.CharField(source="convention.depositary")
     instruments_for_entry_into_force = serializers.IntegerField(
         source="convention.instruments_for_entry_into_force"
@@ -70,6 +74,9 @@ class ConventionStatusSerializer(serializers.Serializer):
     )
     instruments_missing = serializers.IntegerField()
     entry_into_force = serializers.DateField(allow_null=True)
+
+    def get_title(self, status) -> str:
+        return status["convention"].localized_title(translation.get_language())
 
 
 def _status(slug):

@@ -48,3 +48,13 @@ def test_a_language_without_the_full_title_reads_the_english_one(client, convent
 
     assert f"<h1>{convention.title}</h1>" in page  # not the Spanish of the conference's list
     assert "<title>Convention de Hanoï:" in page
+
+
+def test_the_register_in_json_gives_the_title_in_the_language_asked(client, convention):
+    url = "/api/v1/conferences/hanoi2025/convention/"
+
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").json()
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").json()
+
+    assert spanish["title"] == SPANISH
+    assert french["title"] == convention.title
