@@ -4,6 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from conference import services
 from conference.admin_services import ReferenceDataAdmin
+from conference.admin_settings_fields import (
+    STORED,
+    settings_field_names,
+    with_settings_fields,
+)
 from conference.admin_translations import (
     NAME_LABEL,
     TranslatedFieldsMixin,
@@ -124,11 +129,14 @@ class ConferenceForm(TranslatedFieldsMixin, forms.ModelForm):
     class Meta:
         model = Conference
         # Every field the organiser types but `translations`, which the per-language fields
-        # write.
+        # write, and the settings kept as JSON, which fields of their own write
+        # (conference/admin_settings_fields.py).
         fields = [
             field.name
             for field in Conference._meta.concrete_fields
-            if field.editable and not field.primary_key and field.name != "translations"
+            if field.editable
+            and not field.primary_key
+            and field.name not in ("translations", *STORED)
         ]
 
 
@@ -144,8 +152,13 @@ class ConferenceAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     autocomplete_fields = ["venue"]
     form = ConferenceForm
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # Made now: the badge categories are registered after the console loads this module.
+        kwargs.setdefault("form", with_settings_fields(self.form))
+        return super().get_form(request, obj, change=change, **kwargs)
+
     def get_fieldsets(self, request, obj=None):
-        return translated_fieldsets(
+        (main, options), translated = translated_fieldsets(
             self,
             request,
             obj,
@@ -153,6 +166,14 @@ class ConferenceAdmin(ReferenceDataAdmin, admin.ModelAdmin):
             _("Name and theme in each language"),
             _("Leave a language empty to show the name in the conference's other languages."),
         )
+        settings_fields = settings_field_names()
+        shown = [name for name in options["fields"] if name not in settings_fields]
+        badges = [name for name in settings_fields if name.startswith(("quota_", "zones_"))]
+        return [
+            (main, {**options, "fields": [*shown, "languages_typed", "reminders_typed"]}),
+            translated,
+            (_("Badges and access zones by category"), {"fields": badges}),
+        ]
 
 
 class RegisterInline(admin.TabularInline):
@@ -252,7 +273,9 @@ class ConventionForm(TranslatedFieldsMixin, forms.ModelForm):
         fields = [
             field.name
             for field in Convention._meta.concrete_fields
-            if field.editable and not field.primary_key and field.name != "translations"
+            if field.editable
+            and not field.primary_key
+            and field.name not in ("translations", *STORED)
         ]
 
 
