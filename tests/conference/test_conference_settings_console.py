@@ -61,9 +61,7 @@ def test_an_organiser_changes_the_quotas_zones_languages_and_reminders(admin_cli
     assert conference.reminder_days == [14, 7]
 
 
-def test_bad_settings_are_refused_beside_their_fields_and_nothing_changes(
-    admin_client, conference
-):
+def test_bad_settings_are_refused_beside_their_fields_and_nothing_changes(admin_client, conference):
     data = change_form_data(
         admin_client,
         _url(conference),
