@@ -94,7 +94,11 @@ def test_a_focal_point_walks_the_rehearsal_today_in_one_language(
 
     page.goto(live_server.url + LINK.search(message.body).group(1))
     assert page.locator("html").get_attribute("lang") == language
-    assert "Rehearsal (illustrative, not a real event)" in page.content()
+    # The rehearsal says it is one, in the delegation's language, with the conference's name.
+    marker = _in(language, "Rehearsal (illustrative, not a real event): %(name)s")
+    assert marker.split("%(name)s")[0].strip(" :") in page.inner_text("body")
+    assert rehearsal.localized_name(language) in page.inner_text("body")
+    assert "Rehearsal (illustrative" not in page.inner_text("body")
     _only_in(page, language)
     screenshot(page, "1-invitation")
     page.click("button[name=answer][value=accept]")
