@@ -25,7 +25,6 @@ measures, as medians over --runs, with /healthz on the same server as the baseli
 import argparse
 import http.client
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 BIN = ROOT / ".venv" / "bin"
 
 from bench.large_conference_jobs import measure_badges, measure_jobs  # noqa: E402
+from bench.production import production_environment  # noqa: E402
 
 SLUG = "large"
 # The feeds measured cold, the iCalendar last (its warm figure follows it).
@@ -64,7 +64,9 @@ def main():
     if not database_url.startswith("postgres") or not redis_url:
         parser.error("set DATABASE_URL (the built large conference) and REDIS_URL (your own db)")
     with tempfile.TemporaryDirectory() as media, tempfile.TemporaryDirectory() as static:
-        env = environment(database_url, redis_url, media) | {"STATIC_ROOT": static}
+        env = production_environment(
+            database_url, redis_url, media=media, static=static, web_concurrency=2
+        )
         os.environ.update(env)
         import django
 
@@ -97,27 +99,6 @@ def report(rows):
     for label, seconds, rss, note in rows:
         rss_text = f"{rss:.0f} MB" if rss is not None else "-"
         print(f"| {label:<58} | {seconds * 1000:>7.0f} ms | {rss_text:>9} | {note}", flush=True)
-
-
-def environment(database_url, redis_url, media):
-    from cryptography.fernet import Fernet
-
-    return {
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "https://conference.example.org",
-        "SECURE_SSL_REDIRECT": "false",  # the TLS proxy would redirect; loopback has none
-        "PASSPORT_KEYS": Fernet.generate_key().decode(),
-        "PASSPORT_FINGERPRINT_KEY": secrets.token_hex(32),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "MEDIA_ROOT": media,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "LOG_LEVEL": "WARNING",
-        "WEB_CONCURRENCY": "2",
-        "HOST": "127.0.0.1",
-    }
 
 
 def prepare():

@@ -41,11 +41,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import scale_report  # noqa: E402
+from bench.production import production_environment  # noqa: E402
 from bench.scale_load import client_main  # noqa: E402
 from bench.scale_processes import (  # noqa: E402
     create_database,
     drop_database,
-    production_environment,
     serve_smtp,
     start_servers,
     wait_ready,

@@ -1,9 +1,8 @@
 """The processes of bench/scale_out.py: its own database, the SMTP server on loopback that counts
-what the workers deliver, two gunicorns and two Celery workers with production settings, and
-the wait until all answer."""
+what the workers deliver, two gunicorns and two Celery workers with production settings
+(bench/production.py), and the wait until all answer."""
 
 import os
-import secrets
 import signal
 import subprocess
 import time
@@ -11,28 +10,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
-
-
-def production_environment(database_url, redis_url, *, smtp_port, media, static):
-    from cryptography.fernet import Fernet
-
-    return {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "https://conference.example.org",
-        "SECURE_SSL_REDIRECT": "false",  # the TLS proxy would redirect; loopback has none
-        "PASSPORT_KEYS": Fernet.generate_key().decode(),
-        "PASSPORT_FINGERPRINT_KEY": secrets.token_hex(32),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
-        "MEDIA_ROOT": str(media),
-        "STATIC_ROOT": str(static),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "LOG_LEVEL": "WARNING",
-    }
 
 
 def serve_smtp(port, path, counter, stop):

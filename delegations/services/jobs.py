@@ -36,7 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conference.local_time import default_conference, time_label
-from conference.replica import replica_alias
+from conference.replica import primary_position, replica_alias
 from delegations.documents.badge_batches import write_badges
 from delegations.documents.badges import LAYOUTS
 from delegations.models import (
@@ -120,6 +120,9 @@ def _selection(params, ids, source=""):
     if ids is not None and not all(isinstance(pk, int) and not isinstance(pk, bool) for pk in ids):
         raise ValueError("ids must be a list of integers, or None for all that match")
     selection = {"params": params, "ids": None if ids is None else sorted(ids)}
+    if position := primary_position():
+        # Every change the organiser made before asking is before this point of the log.
+        selection["primary_position"] = position
     if source:
         selection["list"] = str(source)
     return selection
@@ -221,9 +224,9 @@ def export_rows(resource, queryset, *, native=False):
 
 def _export(job, queryset):
     resource_class = EXPORTS[job.variant][1]
-    # The longest read of the console, and one a replica's lag does not harm: the file says
-    # what the list held a moment ago, as any export does once written.
-    queryset = queryset.using(replica_alias())
+    # The longest read of the console, so from the replica, but only once it holds what the
+    # organiser saw when asking: an export asked right after an edit must contain the edit.
+    queryset = queryset.using(replica_alias(caught_up_to=job.selection.get("primary_position")))
     job.total = queryset.count()
     ConsoleJob.objects.filter(pk=job.pk).update(total=job.total)
     native = job.kind == JobKind.EXPORT_XLSX
