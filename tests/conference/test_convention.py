@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from conference.errors import AlreadyRecorded
-from conference.models import Convention
 from conference.selectors import convention_status
 from conference.services import deposit_instrument, record_signature
+from tests.conference.conventions import cybercrime_convention
 from tests.factories import ConferenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,18 +19,7 @@ STATES = [
 
 @pytest.fixture
 def convention():
-    return Convention.objects.create(
-        slug="uncc",
-        title="United Nations Convention against Cybercrime",
-        short_title="Hanoi Convention",
-        adopted_on=dt.date(2024, 12, 24),
-        depositary="Secretary-General of the United Nations",
-        opening_place="Hanoi",
-        opening_from=dt.date(2025, 10, 25),
-        opening_until=dt.date(2025, 10, 26),
-        headquarters_place="United Nations Headquarters",
-        signature_closes_on=dt.date(2026, 12, 31),
-        regional_organisations=["European Union"],
+    return cybercrime_convention(
         # Art. 64(2): the Union signs once one of its member States (France here) has signed.
         regional_organisation_members={"European Union": ["AT", "BE", "DE", "FR", "SE"]},
     )

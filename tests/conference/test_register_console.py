@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from conference.models import Convention, Signature
+from conference.models import Signature
+from tests.conference.conventions import cybercrime_convention
 
 pytestmark = pytest.mark.django_db
 
@@ -14,18 +15,7 @@ ADD = "/admin/conference/signature/add/"
 
 @pytest.fixture
 def convention():
-    return Convention.objects.create(
-        slug="uncc",
-        title="United Nations Convention against Cybercrime",
-        short_title="Hanoi Convention",
-        adopted_on=dt.date(2024, 12, 24),
-        depositary="Secretary-General of the United Nations",
-        opening_place="Hanoi",
-        opening_from=dt.date(2025, 10, 25),
-        opening_until=dt.date(2025, 10, 26),
-        headquarters_place="United Nations Headquarters",
-        signature_closes_on=dt.date(2026, 12, 31),
-        regional_organisations=["European Union"],
+    return cybercrime_convention(
         regional_organisation_members={"European Union": ["AT", "FR"]},
     )
 
