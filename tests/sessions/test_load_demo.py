@@ -403,3 +403,8 @@ def test_load_demo_gives_the_organisations_their_un_french_names(hanoi):
     assert hanoi.convention.localized_title("es").startswith(
         "Convención de las Naciones Unidas contra la Ciberdelincuencia; Fortalecimiento"
     )
+    assert hanoi.convention.localized_title("fr").startswith(
+        "Convention des Nations Unies contre la cybercriminalité ; Renforcement"
+    )
+    # No Arabic full title was found: the English one, never another language's.
+    assert hanoi.convention.localized_title("ar") == hanoi.convention.title
