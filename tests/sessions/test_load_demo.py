@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
 from django.test import override_settings
+from django.utils import translation
 
 from conference.models import Conference, Room
 from delegations.enums import DelegateRole, DelegationKind
@@ -400,6 +401,10 @@ def test_load_demo_gives_the_organisations_their_un_french_names(hanoi):
         "name": "Office des Nations Unies contre la drogue et le crime",
         "article": "l'",
     }
+    with translation.override("ar"):
+        assert unodc.display_name == "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"
+    with translation.override("zh-hans"):
+        assert unodc.display_name == "联合国毒品和犯罪问题办公室"
     assert hanoi.convention.localized_title("es").startswith(
         "Convención de las Naciones Unidas contra la Ciberdelincuencia; Fortalecimiento"
     )
