@@ -8,6 +8,7 @@ sent after commit (`delegations.services.notifications` holds the outbox's side 
 from datetime import datetime
 
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -15,6 +16,20 @@ from delegations.emails import message_language, quote_text
 from delegations.models import Delegate
 from delegations.services.notifications import notify_delegate, notify_focal_point
 from sessions.models import BilateralState, FullPowersState
+
+
+def _read_when_rendered(text):
+    """`text()` worked out when the message is rendered, in the recipient's language: a
+    session's title or a room's name as the reader reads it, not as the organiser typed it."""
+    return lazy(text, str)()
+
+
+def _room_name(room, conference):
+    return room.localized_name(translation.get_language(), conference.languages)
+
+
+def _session_title(session):
+    return session.localized(translation.get_language(), session.conference.languages)[0]
 
 
 def notify_place(delegate: Delegate, *, session, outcome: str, position: int | None = None):
@@ -144,7 +159,7 @@ def notify_booth(booth, *, exhibitor, allocated):
         f"booth:{booth.pk}:{exhibitor.pk}:{booth.allocated_at.isoformat()}:{outcome}",
         allocated=allocated,
         booth=booth,
-        hall=booth.room.name,
+        hall=_read_when_rendered(lambda: _room_name(booth.room, booth.conference)),
         setup_from=booth.setup_from.astimezone(tz),
         teardown_by=booth.teardown_by.astimezone(tz),
     )
@@ -155,7 +170,11 @@ def _meeting_context(meeting):
     return {
         "meeting": meeting,
         "preferred_day": meeting.preferred_day,
-        "meeting_room": meeting.room.name if meeting.room_id else "",
+        "meeting_room": (
+            _read_when_rendered(lambda: _room_name(meeting.room, meeting.conference))
+            if meeting.room_id
+            else ""
+        ),
         "meeting_starts": meeting.starts_at.astimezone(tz) if meeting.starts_at else None,
         "meeting_ends": meeting.ends_at.astimezone(tz) if meeting.ends_at else None,
     }
@@ -181,7 +200,9 @@ def _bilateral_ics(meeting, delegation, *, cancel=False):
     event.add("dtstamp", timezone.now())
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     if meeting.room_id:
-        event.add("location", f"{meeting.room.name}, {conference.venue.name}")
+        with translation.override(message_language(delegation.language)):
+            room = _room_name(meeting.room, conference)
+        event.add("location", f"{room}, {conference.venue.name}")
     calendar.add_component(event)
     return {
         "filename": f"bilateral-{meeting.pk}.ics",
@@ -193,26 +214,36 @@ def _bilateral_ics(meeting, delegation, *, cancel=False):
 def _session_context(session):
     tz = session.conference.tzinfo
     return {
-        "session_title": session.title,
+        "session_title": _read_when_rendered(lambda: _session_title(session)),
         "session_starts": session.starts_at.astimezone(tz),
         "session_ends": session.ends_at.astimezone(tz),
-        "session_room": session.room.name if session.room_id else "",
+        "session_room": (
+            _read_when_rendered(lambda: _room_name(session.room, session.conference))
+            if session.room_id
+            else ""
+        ),
     }
 
 
 def _session_ics(session, delegate):
+    with translation.override(message_language(delegate.delegation.language)):
+        return _session_calendar(session)
+
+
+def _session_calendar(session):
     calendar = Calendar()
     calendar.add("prodid", "-//Conference logistics//EN")
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     event = Event()
     event.add("uid", f"session-{session.pk}@{session.conference.slug}")
-    event.add("summary", session.title)
+    event.add("summary", _session_title(session))
     event.add("dtstart", session.starts_at.astimezone(session.conference.tzinfo))
     event.add("dtend", session.ends_at.astimezone(session.conference.tzinfo))
     event.add("dtstamp", timezone.now())
     if session.room_id:
-        event.add("location", f"{session.room.name}, {session.conference.venue.name}")
+        room = _room_name(session.room, session.conference)
+        event.add("location", f"{room}, {session.conference.venue.name}")
     calendar.add_component(event)
     return {
         "filename": f"{session.slug}.ics",

@@ -92,6 +92,32 @@ def test_a_confirmed_place_carries_an_ics_of_the_session(
     assert event.decoded("dtstart") == dt.datetime(2025, 10, 25, 9, 0, tzinfo=HANOI)
 
 
+def test_a_french_delegate_reads_the_session_and_its_room_in_french(
+    django_capture_on_commit_callbacks,
+):
+    delegate = DelegateFactory(delegation__language="fr")
+    session = SessionFactory(
+        conference=delegate.delegation.conference,
+        title="Opening of the signing ceremony",
+        translations={"fr": {"title": "Ouverture de la cérémonie de signature"}},
+        room__name="Main Hall",
+        room__translations={"fr": {"name": "Salle principale"}},
+    )
+
+    message = _sent(
+        django_capture_on_commit_callbacks,
+        lambda: notify_place(delegate, session=session, outcome="confirmed"),
+    )
+
+    assert "Ouverture de la cérémonie de signature" in message.subject
+    assert "Salle principale" in message.body
+    assert "Main Hall" not in message.body
+    ((_filename, content, _mimetype),) = message.attachments
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(event["summary"]) == "Ouverture de la cérémonie de signature"
+    assert str(event["location"]).startswith("Salle principale, ")
+
+
 def test_a_waitlisted_place_gives_the_position(delegate, django_capture_on_commit_callbacks):
     session = SessionFactory(conference=delegate.delegation.conference)
 
