@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from delegations.emails import render_message
+from conference.translations import localized
+from delegations.emails import message_language, render_message
 from delegations.models import Delegate, Delegation, ProgrammeChangeNotice
 from delegations.services.outbox import build_message, queue_message
 
@@ -77,8 +78,9 @@ def send_programme_digests(*, now=None) -> int:
             if not notices:
                 continue
             delegate = Delegate.objects.select_related("delegation__conference").get(pk=delegate_id)
-            tz = delegate.delegation.conference.tzinfo
-            changes = [_localised(notice.change, tz) for notice in notices]
+            conference = delegate.delegation.conference
+            language = message_language(delegate.delegation.language)
+            changes = [_localised(notice.change, conference, language) for notice in notices]
             key = f"programme-changes:{delegate_id}:{notices[0].pk}-{notices[-1].pk}"
             message = notify_delegate(delegate, "programme_changes", key, changes=changes)
             ProgrammeChangeNotice.objects.filter(pk__in=[n.pk for n in notices]).update(
@@ -143,9 +145,20 @@ def _jsonable(change):
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in change.items()}
 
 
-def _localised(change, tz):
+def _localised(change, conference, language):
+    """A change as its recipient reads it: times in the conference's zone, the session's title
+    and its rooms in the recipient's language (notices recorded before rooms were translated
+    hold the names as typed)."""
     localised = dict(change)
     for field in ("old_starts_at", "old_ends_at", "new_starts_at", "new_ends_at"):
         if change.get(field):
-            localised[field] = datetime.fromisoformat(change[field]).astimezone(tz)
+            localised[field] = datetime.fromisoformat(change[field]).astimezone(conference.tzinfo)
+    order = conference.languages
+    localised["title"] = localized(
+        change.get("translations"), "title", change["title"], language, order
+    )
+    for side in ("old_room", "new_room"):
+        if change.get(side):
+            translations = change.get(f"{side}_translations")
+            localised[side] = localized(translations, "name", change[side], language, order)
     return localised

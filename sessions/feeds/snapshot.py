@@ -121,4 +121,8 @@ def _change(old, new):
         "new_starts_at": new["starts_at"] if new and new["state"] == "published" else None,
         "new_ends_at": new["ends_at"] if new and new["state"] == "published" else None,
         "new_room": new["room"]["name"] if new and new["room"] else None,
+        # So that each recipient's notice reads the title and the rooms in their language.
+        "translations": some.get("translations") or {},
+        "old_room_translations": (old.get("room_translations") or {}) if old else {},
+        "new_room_translations": (new.get("room_translations") or {}) if new else {},
     }

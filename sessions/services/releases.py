@@ -95,4 +95,7 @@ def _notice(kind, entry):
         "new_starts_at": when(entry["new_starts_at"]),
         "new_ends_at": when(entry["new_ends_at"]),
         "new_room": entry["new_room"],
+        "translations": entry.get("translations", {}),
+        "old_room_translations": entry.get("old_room_translations", {}),
+        "new_room_translations": entry.get("new_room_translations", {}),
     }

@@ -180,3 +180,38 @@ def test_programme_changes_are_gathered_into_one_message_per_person(
     assert "- Roundtable 1: moved from 25 October, 14:30, R339 to 25 October, 16:00, R313" in body
     assert "- Side event: cancelled (was 25 October, 14:30, R339)" in body
     assert OutboundMessage.objects.count() == 2
+
+
+def test_a_french_delegate_reads_the_changed_session_and_rooms_in_french(
+    django_capture_on_commit_callbacks, time_machine
+):
+    delegate = DelegateFactory(delegation__language="fr")
+    time_machine.move_to(dt.datetime(2025, 10, 20, 9, 0, tzinfo=HANOI), tick=False)
+    moved = {
+        "session_id": 1,
+        "title": "Opening of the signing ceremony",
+        "translations": {"fr": {"title": "Ouverture de la cérémonie de signature"}},
+        "change": "moved",
+        "old_starts_at": dt.datetime(2025, 10, 25, 9, 0, tzinfo=HANOI),
+        "old_ends_at": dt.datetime(2025, 10, 25, 10, 0, tzinfo=HANOI),
+        "old_room": "Main Hall",
+        "old_room_translations": {"fr": {"name": "Salle principale"}},
+        "new_starts_at": dt.datetime(2025, 10, 25, 9, 30, tzinfo=HANOI),
+        "new_ends_at": dt.datetime(2025, 10, 25, 10, 30, tzinfo=HANOI),
+        "new_room": "Hall 1",
+        "new_room_translations": {"fr": {"name": "Salle 1"}},
+    }
+    notify_programme_changes(
+        delegate.delegation.conference, changes_by_delegate={delegate.pk: [moved]}
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        time_machine.shift(dt.timedelta(minutes=20))
+        assert send_programme_digests() == 1
+
+    body = mail.outbox[-1].body
+    assert "- Ouverture de la cérémonie de signature :" in body
+    assert "Salle principale" in body
+    assert "Salle 1" in body
+    assert "Main Hall" not in body
+    assert "Opening of" not in body
