@@ -13,6 +13,7 @@ from conference.admin_translations import (
     NAME_LABEL,
     TranslatedFieldsMixin,
     translated_fieldsets,
+    typed_fields,
     with_translated_fields,
 )
 from conference.errors import DomainError, ZoneOfAnotherVenue
@@ -128,16 +129,9 @@ class ConferenceForm(TranslatedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Conference
-        # Every field the organiser types but `translations`, which the per-language fields
-        # write, and the settings kept as JSON, which fields of their own write
+        # The settings kept as JSON are written by fields of their own
         # (conference/admin_settings_fields.py).
-        fields = [
-            field.name
-            for field in Conference._meta.concrete_fields
-            if field.editable
-            and not field.primary_key
-            and field.name not in ("translations", *STORED)
-        ]
+        fields = typed_fields(Conference, *STORED)
 
 
 ConferenceForm = with_translated_fields(ConferenceForm)
@@ -270,13 +264,7 @@ class ConventionForm(TranslatedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Convention
-        fields = [
-            field.name
-            for field in Convention._meta.concrete_fields
-            if field.editable
-            and not field.primary_key
-            and field.name not in ("translations", *STORED)
-        ]
+        fields = typed_fields(Convention)
 
 
 ConventionForm = with_translated_fields(ConventionForm)

@@ -92,6 +92,18 @@ class TranslatedFieldsMixin(forms.BaseForm):
         return values
 
 
+def typed_fields(model, *left_out) -> list[str]:
+    """The fields of `model` an organiser types in the console, less `translations` (written by
+    the per-language fields) and `left_out` (fields other form fields write)."""
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.editable
+        and not field.primary_key
+        and field.name not in ("translations", *left_out)
+    ]
+
+
 def with_translated_fields(form_class):
     """`form_class` with its per-language fields declared (the console's fieldsets list the
     form's declared fields)."""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from conference.admin_translations import (
     NAME_LABEL,
     TranslatedFieldsMixin,
+    typed_fields,
     with_translated_fields,
 )
 from delegations.models import Delegation
@@ -36,15 +37,8 @@ class DelegationForm(TranslatedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Delegation
-        # The credentials are uploaded in the portal; `translations` is written by the fields
-        # above.
-        fields = [
-            field.name
-            for field in Delegation._meta.concrete_fields
-            if field.editable
-            and not field.primary_key
-            and field.name not in ("credentials", "translations")
-        ]
+        # The credentials are uploaded in the portal.
+        fields = typed_fields(Delegation, "credentials")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
