@@ -165,17 +165,19 @@ def install_convention(entry, report):
 
 
 def _signatures(convention, delegations, place, report):
-    """The signatures of the opening for signature, each with its source, as the data file
-    gives them; where the source names the signature but not its day, the register says so."""
+    """The signatures of the opening for signature at `place`, and those made later at
+    Headquarters (`signed_at = "headquarters"`), each with its source, as the data file gives
+    them; where the source names the signature but not its day, the register says so."""
     for entry in delegations["states"] + delegations["organisations"]:
         if "signed_on" not in entry:
             continue
         party = {"country": entry["code"]} if "code" in entry else {"organisation": entry["name"]}
+        at_headquarters = entry.get("signed_at") == "headquarters"
         try:
             conference_services.record_signature(
                 convention,
                 signed_on=entry["signed_on"],
-                place=place,
+                place=convention.headquarters_place if at_headquarters else place,
                 day_is_verified=entry.get("signed_day_verified", True),
                 source=entry.get("signature_source", ""),
                 **party,

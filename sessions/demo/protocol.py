@@ -83,20 +83,31 @@ def load_protocol(conference, delegations_data, report):
         key=lambda d: (d.country.code or "", d.acronym),
     )
     signatures = [
-        (entry.get("code") or entry["acronym"], entry.get("signed_day_verified", True))
+        (entry.get("code") or entry["acronym"], entry)
         for entry in delegations_data["states"] + delegations_data["organisations"]
         if "signed_on" in entry
     ]
-    signed = {code for code, _day_is_verified in signatures}
-    # Only a signature whose day is known gets a minute in the ceremony of 25 October.
-    at_ceremony = {code for code, day_is_verified in signatures if day_is_verified}
+    # A signature made later at Headquarters has no slot in the conference's signing order.
+    signed = {code for code, entry in signatures if entry.get("signed_at") != "headquarters"}
+    signed_later = {code for code, _entry in signatures} - signed
+    # Only a signature known to be of the ceremony's day gets a minute in the ceremony; one of
+    # the next day, or of a day the sources do not give, keeps its slot unsigned there.
+    at_ceremony = {
+        code
+        for code, entry in signatures
+        if code in signed
+        and entry.get("signed_day_verified", True)
+        and entry["signed_on"] == conference.start_date
+    }
     named_signatories = {
         entry["code"]: entry["signatory"]
         for entry in delegations_data["states"]
         if "signatory" in entry
     }
     _speakers_list(conference, delegations, report)
-    _signing_order(conference, delegations, signed, at_ceremony, named_signatories, report)
+    _signing_order(
+        conference, delegations, signed, signed_later, at_ceremony, named_signatories, report
+    )
     _state_banquet(conference, delegations, report)
     _roundtable_places(conference, delegations, report)
 
@@ -135,17 +146,20 @@ def _speakers_list(conference, delegations, report):
         report.count_new("speakers' list inscriptions", True)
 
 
-def _signing_order(conference, delegations, signed, at_ceremony, named_signatories, report):
+def _signing_order(
+    conference, delegations, signed, signed_later, at_ceremony, named_signatories, report
+):
     """The signatories of the States and the REIO that signed in Hanoi (the heads, or the
     person the data names: Viet Nam's Minister of Public Security), full powers uploaded,
-    approved and their originals received where needed, and their slots; a few other States'
-    full powers wait.
+    approved and their originals received where needed, and their slots; a few States that did
+    not sign wait on their full powers.
 
     The Convention's signatures themselves are recorded by the loader from the data file; the
     ceremony is then entered in the signing order from the start of the ceremony's session
     (`record_signing` keeps the signatures already recorded), for the signatories `at_ceremony`
-    only: those whose sources do not say on which day they signed keep their slot, unsigned in
-    the ceremony, and the register says their day is not verified."""
+    only: those who signed on the next day, or whose sources do not say on which day they
+    signed, keep their slot, unsigned in the ceremony; the register holds their day, or says
+    it is not verified."""
     registered = set(
         Signatory.objects.filter(conference=conference).values_list("delegation_id", flat=True)
     )
@@ -158,7 +172,8 @@ def _signing_order(conference, delegations, signed, at_ceremony, named_signatori
     waiting = [
         d
         for d in states
-        if d.country.code not in signed and _head(d).protocol_rank not in SIGNS_WITHOUT_FULL_POWERS
+        if d.country.code not in signed | signed_later
+        and _head(d).protocol_rank not in SIGNS_WITHOUT_FULL_POWERS
     ]
     rng = random.Random(f"{conference.slug}-full-powers")
     drawn = rng.sample(waiting, min(len(UNVERIFIED_FULL_POWERS), len(waiting)))
@@ -198,7 +213,8 @@ def _ceremony(conference, at_ceremony):
     step = timedelta(minutes=MINUTES_PER_SIGNATURE)
     if ceremony and waiting:
         # Timed by slot, so the last slot (signed or not) still falls within the ceremony.
-        step = min(step, (ceremony.ends_at - ceremony.starts_at) / waiting[-1].slot)
+        share = (ceremony.ends_at - ceremony.starts_at) / waiting[-1].slot
+        step = min(step, timedelta(seconds=int(share.total_seconds())))
     for signatory in waiting:
         services.record_signing(signatory, signed_at=opening + step * (signatory.slot - 1))
 
