@@ -76,12 +76,37 @@ class AccessZoneInline(admin.TabularInline):
     extra = 0
 
 
+class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
+    """The venue's name in each language: readers see it in invitations, the portal and the
+    calendars' locations."""
+
+    translated_keys = {"name": (NAME_LABEL, 200)}  # as Venue.name
+
+    class Meta:
+        model = Venue
+        fields = typed_fields(Venue)
+
+
+VenueForm = with_translated_fields(VenueForm)
+
+
 @admin.register(Venue)
 class VenueAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["name", "city", "country"]
     search_fields = ["name", "city"]
     list_filter = ["country"]
     inlines = [AccessZoneInline, RoomInline]
+    form = VenueForm
+
+    def get_fieldsets(self, request, obj=None):
+        return translated_fieldsets(
+            self,
+            request,
+            obj,
+            VenueForm,
+            _("Name in each language"),
+            _("Leave a language empty to show the name in the conference's other languages."),
+        )
 
     def save_formset(self, request, form, formset, change):
         """The venue's zones and rooms, through the same services as their own pages."""

@@ -18,6 +18,7 @@ from django.template import Context, TemplateDoesNotExist
 from django.template.base import tag_re
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.html import escape, urlize
 from django.utils.translation import to_language
 
@@ -189,6 +190,8 @@ def _render(template, language, context):
                 **context,
                 "time_label": context.get("time_label") or time_label(context["conference"]),
                 "conference": _in_language(context["conference"], language),
+                # Read only by the messages that print it (the venue may not be loaded).
+                "venue_name": lazy(context["conference"].localized_venue_name, str)(language),
             }
         # Plain text: no HTML escaping (the HTML alternative escapes in its own layout).
         rendered = template.render(Context(context, autoescape=False)).strip()

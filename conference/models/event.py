@@ -191,6 +191,11 @@ class Conference(models.Model):
     def localized_theme(self, language):
         return localized(self.translations, "theme", self.theme, language, self.languages)
 
+    def localized_venue_name(self, language):
+        """The venue's name in `language`, else in the conference's languages in order (read
+        through `venue`: select it with the conference where it is shown for many rows)."""
+        return self.venue.localized_name(language, self.languages)
+
     def local_datetime(self, day, clock):
         """An aware datetime for a wall-clock time on a day of the conference, in its timezone."""
         return datetime.combine(day, clock, tzinfo=self.tzinfo)

@@ -16,6 +16,14 @@ class Venue(models.Model):
     address = models.CharField(
         _("address"), max_length=300, blank=True, validators=[validate_single_line]
     )
+    # Only the name: readers see the venue's name beside the conference's city, never its own
+    # city or address (the console's list alone shows those).
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Per language: {"fr": {"name": "..."}}.'),
+    )
 
     class Meta:
         verbose_name = _("venue")
@@ -27,6 +35,11 @@ class Venue(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.city}"
+
+    def localized_name(self, language, fallback=()):
+        """The name in `language`, else in the `fallback` languages (the conference's), else
+        as typed."""
+        return localized(self.translations, "name", self.name, language, fallback)
 
 
 class AccessZone(models.Model):

@@ -1,6 +1,7 @@
 """Organisers' content in the reader's language (conference.translations.localized):
-`{{ conference|conference_name }}`, `{{ room|room_name:conference }}` (the conference gives the
-fallback order), `{{ convention|convention_title }}`, `{{ convention|convention_short_title }}`."""
+`{{ conference|conference_name }}`, `{{ conference|venue_name }}`, `{{ room|room_name:conference }}`
+(the conference gives the fallback order), `{{ convention|convention_title }}`,
+`{{ convention|convention_short_title }}`."""
 
 from django import template
 from django.utils import translation
@@ -20,6 +21,14 @@ def conference_theme(conference):
     if not conference:
         return ""
     return conference.localized_theme(translation.get_language())
+
+
+@register.filter
+def venue_name(conference):
+    """The conference's venue, in the conference's fallback order."""
+    if not conference:
+        return ""
+    return conference.localized_venue_name(translation.get_language())
 
 
 @register.filter

@@ -62,6 +62,7 @@ class FeedDaySerializer(serializers.Serializer):
 class FeedConferenceSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
+    venue = serializers.CharField(help_text="The venue's name, in the feed's language.")
     timezone = serializers.CharField()
     start_date = serializers.DateField()
     end_date = serializers.DateField()

@@ -80,7 +80,7 @@ def session_events(
     tz = conference.tzinfo
     local_line = LocalTimeLine(tz)
     stamp_line = b"\r\n".join(_library_lines("dtstamp", stamp))
-    venue = conference.venue.name
+    venue = conference.localized_venue_name(language)  # once: the same for every session
     chunks = []
     for entry in sessions:
         starts, ends = local_times(entry, tz)

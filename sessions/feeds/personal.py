@@ -212,5 +212,6 @@ def _appointment(uid, summary, starts, ends, location, *, sequence=0, cancelled=
 
 def _location(room, conference):
     """The room in the active language (else the conference's), then the venue."""
-    name = room.localized_name(translation.get_language(), conference.languages) if room else ""
-    return ", ".join(part for part in (name, conference.venue.name) if part)
+    language = translation.get_language()
+    name = room.localized_name(language, conference.languages) if room else ""
+    return ", ".join(part for part in (name, conference.localized_venue_name(language)) if part)

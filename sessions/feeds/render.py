@@ -151,6 +151,7 @@ def render_json(release, sessions, *, language):
         "conference": {
             "slug": conference.slug,
             "name": conference.localized_name(language),
+            "venue": conference.localized_venue_name(language),
             "timezone": conference.timezone,
             "start_date": conference.start_date.isoformat(),
             "end_date": conference.end_date.isoformat(),

@@ -28,6 +28,12 @@ def _room_name(room, conference):
     return room.localized_name(translation.get_language(), conference.languages)
 
 
+def _location(room, conference):
+    """ "Room, venue" in the active language (else the conference's): a calendar's LOCATION."""
+    venue = conference.localized_venue_name(translation.get_language())
+    return f"{_room_name(room, conference)}, {venue}"
+
+
 def _session_title(session):
     return session.localized(translation.get_language(), session.conference.languages)[0]
 
@@ -201,8 +207,7 @@ def _bilateral_ics(meeting, delegation, *, cancel=False):
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     if meeting.room_id:
         with translation.override(message_language(delegation.language)):
-            room = _room_name(meeting.room, conference)
-        event.add("location", f"{room}, {conference.venue.name}")
+            event.add("location", _location(meeting.room, conference))
     calendar.add_component(event)
     return {
         "filename": f"bilateral-{meeting.pk}.ics",
@@ -242,8 +247,7 @@ def _session_calendar(session):
     event.add("dtend", session.ends_at.astimezone(session.conference.tzinfo))
     event.add("dtstamp", timezone.now())
     if session.room_id:
-        room = _room_name(session.room, session.conference)
-        event.add("location", f"{room}, {session.conference.venue.name}")
+        event.add("location", _location(session.room, session.conference))
     calendar.add_component(event)
     return {
         "filename": f"{session.slug}.ics",

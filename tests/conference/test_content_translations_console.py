@@ -1,6 +1,6 @@
-"""The console edits a conference's name and theme, and a room's name, in each language as fields
-of their own; they are saved through the reference services into `translations`, keeping what
-the form does not show."""
+"""The console edits a conference's name and theme, a room's name and a venue's name in each
+language as fields of their own; they are saved through the reference services into
+`translations`, keeping what the form does not show."""
 
 import pytest
 from django.urls import reverse
@@ -9,7 +9,12 @@ from conference import services
 from conference.models import Convention
 from delegations import services as delegation_services
 from tests.console import change_form_data
-from tests.factories import ConferenceFactory, OrganisationDelegationFactory, RoomFactory
+from tests.factories import (
+    ConferenceFactory,
+    OrganisationDelegationFactory,
+    RoomFactory,
+    VenueFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +177,58 @@ def test_the_conventions_titles_in_each_language_are_saved_through_the_service(a
         "ru": {"title": "Конвенция Организации Объединенных Наций против киберпреступности"},
         "zh-hans": {"short_title": "联合国打击网络犯罪公约"},
     }
+
+
+def test_a_venues_name_in_each_language_is_shown_and_saved_through_the_service(admin_client, saves):
+    venue = VenueFactory(
+        name="National Convention Center",
+        translations={"vi": {"name": "Trung tâm Hội nghị Quốc gia"}, "de": {"name": "Kept"}},
+    )
+    url = reverse("admin:conference_venue_change", args=[venue.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="translations"' not in page
+    assert 'name="translation_zh_hans_name"' in page
+    assert "Name (Arabic)" in page
+    assert 'value="Trung tâm Hội nghị Quốc gia"' in page
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_ar_name="المركز الوطني للمؤتمرات",
+        translation_zh_hans_name="国家会议中心",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert saves == ["Venue"]
+    venue.refresh_from_db()
+    assert venue.translations == {
+        "vi": {"name": "Trung tâm Hội nghị Quốc gia"},
+        "ar": {"name": "المركز الوطني للمؤتمرات"},
+        "zh-hans": {"name": "国家会议中心"},
+        "de": {"name": "Kept"},
+    }
+    assert venue.localized_name("zh-hans") == "国家会议中心"
+
+
+def test_a_venues_name_with_a_control_character_is_refused_and_the_others_are_kept(admin_client):
+    venue = VenueFactory(translations={"fr": {"name": "Centre national des congrès"}})
+    url = reverse("admin:conference_venue_change", args=[venue.pk])
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_ar_name="المركز\x07 الوطني",
+        translation_ru_name="Национальный конференц-центр",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert list(form.errors) == ["translation_ar_name"]
+    page = response.content.decode()
+    # What the organiser typed in the other languages is still in the form, to send again.
+    assert 'value="Национальный конференц-центр"' in page
+    assert 'value="Centre national des congrès"' in page
+    venue.refresh_from_db()
+    assert venue.translations == {"fr": {"name": "Centre national des congrès"}}

@@ -95,3 +95,33 @@ def test_the_display_name_is_in_the_active_language(forum):
         assert forum.display_name == "Organización"
     with translation.override("ru"):
         assert forum.display_name == "World Cyberspace Organization"
+
+
+VENUE = {
+    "ar": "المركز الوطني للمؤتمرات",
+    "zh-hans": "国家会议中心",
+    "fr": "Centre national des congrès",
+}
+
+
+def test_each_invitation_names_the_venue_in_its_recipients_language(
+    django_capture_on_commit_callbacks, conference
+):
+    conference.venue.name = "National Convention Center"
+    conference.venue.translations = {code: {"name": name} for code, name in VENUE.items()}
+    conference.venue.save()
+    readers = {
+        language: DelegationFactory(conference=conference, country=country, language=language)
+        for language, country in (("ar", "EG"), ("zh-hans", "CN"), ("fr", "FR"), ("ru", "RU"))
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_delegations(conference, delegations=list(readers.values()))
+
+    by_address = {message.to[0]: message.body for message in mail.outbox}
+    bodies = {language: by_address[d.focal_point_email] for language, d in readers.items()}
+    assert f"في {VENUE['ar']} في الفترة" in bodies["ar"]
+    assert f"的{VENUE['zh-hans']}举行" in bodies["zh-hans"]
+    assert f"au {VENUE['fr']}, du" in bodies["fr"]
+    # No Russian name: English (the name as typed) comes first in the conference's languages.
+    assert "место проведения: National Convention Center," in bodies["ru"]

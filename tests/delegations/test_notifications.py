@@ -118,6 +118,40 @@ def test_a_french_delegate_reads_the_session_and_its_room_in_french(
     assert str(event["location"]).startswith("Salle principale, ")
 
 
+@pytest.mark.parametrize(
+    ("language", "location"),
+    [
+        ("ar", "القاعة الرئيسية, المركز الوطني للمؤتمرات"),
+        ("zh-hans", "主会场, 国家会议中心"),
+    ],
+)
+def test_a_sessions_calendar_names_the_room_and_the_venue_in_the_delegates_language(
+    django_capture_on_commit_callbacks, language, location
+):
+    delegate = DelegateFactory(
+        delegation__language=language,
+        delegation__conference__venue__name="National Convention Center",
+        delegation__conference__venue__translations={
+            "ar": {"name": "المركز الوطني للمؤتمرات"},
+            "zh-hans": {"name": "国家会议中心"},
+        },
+    )
+    session = SessionFactory(
+        conference=delegate.delegation.conference,
+        room__name="Main Hall",
+        room__translations={"ar": {"name": "القاعة الرئيسية"}, "zh-hans": {"name": "主会场"}},
+    )
+
+    message = _sent(
+        django_capture_on_commit_callbacks,
+        lambda: notify_place(delegate, session=session, outcome="confirmed"),
+    )
+
+    ((_filename, content, _mimetype),) = message.attachments
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(event["location"]) == location
+
+
 def test_a_waitlisted_place_gives_the_position(delegate, django_capture_on_commit_callbacks):
     session = SessionFactory(conference=delegate.delegation.conference)
 

@@ -77,3 +77,31 @@ def test_the_sessions_page_names_the_room_in_the_readers_language(client, invite
 
     assert ", Salle principale</p>" in page
     assert "Main Hall" not in page
+
+
+VENUE = {"ar": "المركز الوطني للمؤتمرات", "zh-hans": "国家会议中心"}
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("ar", VENUE["ar"]),
+        ("zh-hans", VENUE["zh-hans"]),
+        # No Spanish name: the conference's languages are English, then French.
+        ("es", "National Convention Center"),
+    ],
+)
+def test_the_invitation_page_names_the_venue_in_the_readers_language(
+    client, invite, language, shown
+):
+    delegation = DelegationFactory(language=language)
+    _translate_the_conference(delegation)
+    venue = delegation.conference.venue
+    venue.name = "National Convention Center"
+    venue.translations = {code: {"name": name} for code, name in VENUE.items()}
+    venue.save()
+    _invitation, token = invite(delegation)
+
+    page = html.unescape(client.get(reverse("portal:invitation", args=[token])).content.decode())
+
+    assert f"<dd>{shown}, Hanoi</dd>" in page

@@ -1,6 +1,8 @@
-"""The feeds name the conference and the rooms in the language asked (`?lang=`), falling back
-to the conference's languages, and stay valid: frab's <conference><title> and <room name>, the
-iCalendar's X-WR-CALNAME and LOCATION, the JSON feed's conference name and room."""
+"""The feeds name the conference, the rooms and the venue in the language asked (`?lang=`),
+falling back to the conference's languages, and stay valid: frab's <conference><title> and
+<room name>, the iCalendar's X-WR-CALNAME and LOCATION ("room, venue"), the JSON feed's
+conference name, venue and room. (frab's schema has no element for the venue: the frab feeds
+name the rooms only.)"""
 
 from pathlib import Path
 
@@ -8,6 +10,7 @@ import pytest
 from icalendar import Calendar
 from lxml import etree
 
+from conference.models import Conference
 from sessions import services
 from tests.factories import ConferenceFactory, RoomFactory, SessionFactory
 from tests.sessions.test_feeds import _get, at
@@ -20,6 +23,11 @@ NAME = {
     "ar": "حفل التوقيع على اتفاقية هانوي",
 }
 HALL = {"fr": "Salle principale", "ar": "القاعة الرئيسية"}
+VENUE = {
+    "fr": "Centre national des congrès",
+    "ar": "المركز الوطني للمؤتمرات",
+    "zh-hans": "国家会议中心",
+}
 
 
 @pytest.fixture
@@ -29,6 +37,8 @@ def programme():
         name="Hanoi Convention signing",
         languages=["en", "fr"],
         translations={code: {"name": name} for code, name in NAME.items()},
+        venue__name="National Convention Center",
+        venue__translations={code: {"name": name} for code, name in VENUE.items()},
     )
     hall = RoomFactory(
         venue=conference.venue,
@@ -63,14 +73,47 @@ def test_icalendar_names_the_conference_and_the_room_in_the_language_asked(
 
     assert str(calendar["X-WR-CALNAME"]) == NAME[language]
     (event,) = calendar.walk("VEVENT")
-    assert str(event["LOCATION"]).startswith(HALL[language])
+    assert str(event["LOCATION"]) == f"{HALL[language]}, {VENUE[language]}"
+
+
+def test_icalendar_names_the_venue_in_chinese_and_the_untranslated_room_as_typed(client, programme):
+    # The room has no Chinese name: English (the name as typed) comes first in the conference's
+    # languages; the venue has its own.
+    calendar = Calendar.from_ical(_get(client, "schedule.ics?lang=zh-hans").content)
+
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["LOCATION"]) == "Main Hall, 国家会议中心"
+
+
+def test_icalendar_falls_back_to_the_conferences_first_language_for_the_venue(client, programme):
+    Conference.objects.filter(pk=programme.pk).update(languages=["fr", "en"])
+
+    calendar = Calendar.from_ical(_get(client, "schedule.ics?lang=ru").content)
+
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["LOCATION"]) == "Salle principale, Centre national des congrès"
 
 
 def test_json_feed_names_the_conference_and_the_room_in_the_language_asked(client, programme):
     document = _get(client, "schedule/?lang=ar").json()
 
     assert document["conference"]["name"] == NAME["ar"]
+    assert document["conference"]["venue"] == VENUE["ar"]
     assert document["days"][0]["sessions"][0]["room"]["name"] == HALL["ar"]
+
+
+def test_json_feed_names_the_venue_in_chinese(client, programme):
+    document = _get(client, "schedule/?lang=zh-hans").json()
+
+    assert document["conference"]["venue"] == "国家会议中心"
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans"])
+def test_frab_xml_stays_valid_for_a_translated_venue(client, programme, language):
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "schedule.xml.xsd")))
+    document = etree.fromstring(_get(client, f"schedule.xml?lang={language}").content)
+
+    assert schema.validate(document), schema.error_log
 
 
 def test_a_language_without_a_translation_falls_back_to_the_conferences(client, programme):
@@ -80,6 +123,9 @@ def test_a_language_without_a_translation_falls_back_to_the_conferences(client, 
 
     assert document.findtext("conference/title") == "Hanoi Convention signing"
     assert document.find("day/room").get("name") == "Main Hall"
+    calendar = Calendar.from_ical(_get(client, "schedule.ics?lang=ru").content)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["LOCATION"]) == "Main Hall, National Convention Center"
 
 
 def test_the_rooms_guid_is_the_same_in_every_language(client, programme):

@@ -41,7 +41,8 @@ def library_calendar(conference, sessions, *, language, stamp):
         event.add("sequence", entry["sequence"])
         event.add("status", "CANCELLED" if entry["state"] == "cancelled" else "CONFIRMED")
         room = render.room_name(entry, language, conference.languages)
-        location = ", ".join(part for part in (room, conference.venue.name) if part)
+        venue = conference.localized_venue_name(language)
+        location = ", ".join(part for part in (room, venue) if part)
         event.add("location", single_line(location))
         event.add("url", render.feed_url(conference.slug, f"schedule/sessions/{entry['id']}/"))
         calendar.add_component(event)
@@ -55,13 +56,14 @@ def invented(zone, count, seed):
         return "".join(chance.choice(ALPHABET) for _ in range(chance.randint(0, longest)))
 
     names = {"en": text(90) or "COP", "fr": text(90) or "CdP"}
+    venues = {"en": text(20), "fr": text(20)}
     conference = SimpleNamespace(
         tzinfo=ZoneInfo(zone),
         timezone=zone,
         languages=["en", "fr"],
         localized_name=lambda language: names.get(language, names["en"]),
         slug="cop-30",
-        venue=SimpleNamespace(name=text(20)),
+        localized_venue_name=lambda language: venues.get(language, venues["en"]),
         start_date=dt.date(2025, 10, 25),
         end_date=dt.date(2025, 10, 30),
     )

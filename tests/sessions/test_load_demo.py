@@ -383,7 +383,7 @@ def test_load_demo_holds_invented_side_event_applications_decided_on_the_slot_gr
 SEVEN = ["ar", "zh-hans", "en", "es", "fr", "ru", "vi"]
 
 
-def test_load_demo_names_the_conference_and_its_rooms_in_seven_languages(hanoi):
+def test_load_demo_names_the_conference_its_rooms_and_venue_in_seven_languages(hanoi):
     names = {code: hanoi.localized_name(code) for code in SEVEN}
     assert len(set(names.values())) == 7  # each its own, none fallen back to English
     assert "Convention des Nations Unies contre la cybercriminalité" in names["fr"]
@@ -397,6 +397,15 @@ def test_load_demo_names_the_conference_and_its_rooms_in_seven_languages(hanoi):
         "fr": "Salle principale",
         "ru": "Главный зал",
         "vi": "Hội trường chính",
+    }
+    assert {code: hanoi.localized_venue_name(code) for code in SEVEN} == {
+        "ar": "المركز الوطني للمؤتمرات",
+        "zh-hans": "国家会议中心",
+        "en": "National Convention Center",
+        "es": "Centro Nacional de Convenciones",
+        "fr": "Centre national des congrès",
+        "ru": "Национальный конференц-центр",
+        "vi": "Trung tâm Hội nghị Quốc gia",
     }
 
 

@@ -77,13 +77,15 @@ def test_a_member_of_the_delegation_holds_neither_slot(head):
     assert personal_agenda(member) == []
 
 
-def test_a_french_heads_calendar_names_the_conference_and_the_room_in_french(head):
+def test_a_french_heads_calendar_names_the_conference_room_and_venue_in_french(head):
     conference = head.delegation.conference
     conference.translations = {"fr": {"name": "Conférence de Hanoï"}}
     conference.save()
     room = conference.venue.rooms.get(name="Signing Hall")
     room.translations = {"fr": {"name": "Salle de signature"}}
     room.save()
+    conference.venue.translations = {"fr": {"name": "Centre national des congrès"}}
+    conference.venue.save()
     head.delegation.language = "fr"
     head.delegation.save()
 
@@ -91,5 +93,5 @@ def test_a_french_heads_calendar_names_the_conference_and_the_room_in_french(hea
 
     assert str(calendar["X-WR-CALNAME"]).startswith("Conférence de Hanoï: ")
     locations = [str(event["LOCATION"]) for event in calendar.walk("VEVENT")]
-    assert any(location.startswith("Salle de signature, ") for location in locations)
+    assert "Salle de signature, Centre national des congrès" in locations
     assert not any("Signing Hall" in location for location in locations)
