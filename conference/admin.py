@@ -30,6 +30,7 @@ from conference.models import (
 from conference.webhooks import admin as webhooks_admin  # noqa: F401  (registers its pages)
 
 THEME_LABEL = _("Theme (%(language)s)")
+CITY_LABEL = _("City (%(language)s)")
 TITLE_LABEL = _("Title (%(language)s)")
 SHORT_TITLE_LABEL = _("Short title (%(language)s)")
 
@@ -150,7 +151,11 @@ class RoomAdmin(ReferenceDataAdmin, admin.ModelAdmin):
 
 
 class ConferenceForm(TranslatedFieldsMixin, forms.ModelForm):
-    translated_keys = {"name": (NAME_LABEL, 300), "theme": (THEME_LABEL, 300)}
+    translated_keys = {
+        "name": (NAME_LABEL, 300),
+        "theme": (THEME_LABEL, 300),
+        "city": (CITY_LABEL, 100),  # as Conference.city
+    }
 
     class Meta:
         model = Conference
@@ -182,7 +187,7 @@ class ConferenceAdmin(ReferenceDataAdmin, admin.ModelAdmin):
             request,
             obj,
             ConferenceForm,
-            _("Name and theme in each language"),
+            _("Name, theme and city in each language"),
             _("Leave a language empty to show the name in the conference's other languages."),
         )
         settings_fields = settings_field_names()

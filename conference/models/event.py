@@ -191,6 +191,10 @@ class Conference(models.Model):
     def localized_theme(self, language):
         return localized(self.translations, "theme", self.theme, language, self.languages)
 
+    def localized_city(self, language):
+        """The city as the reader's language writes it ("Hanoï", "河内"), else as typed."""
+        return localized(self.translations, "city", self.city, language, self.languages)
+
     def localized_venue_name(self, language):
         """The venue's name in `language`, else in the conference's languages in order (read
         through `venue`: select it with the conference where it is shown for many rows)."""

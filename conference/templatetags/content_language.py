@@ -1,7 +1,7 @@
 """Organisers' content in the reader's language (conference.translations.localized):
-`{{ conference|conference_name }}`, `{{ conference|venue_name }}`, `{{ room|room_name:conference }}`
-(the conference gives the fallback order), `{{ convention|convention_title }}`,
-`{{ convention|convention_short_title }}`."""
+`{{ conference|conference_name }}`, `{{ conference|venue_name }}`, `{{ conference|city_name }}`,
+`{{ room|room_name:conference }}` (the conference gives the fallback order),
+`{{ convention|convention_title }}`, `{{ convention|convention_short_title }}`."""
 
 from django import template
 from django.utils import translation
@@ -29,6 +29,14 @@ def venue_name(conference):
     if not conference:
         return ""
     return conference.localized_venue_name(translation.get_language())
+
+
+@register.filter
+def city_name(conference):
+    """The conference's city as the reader's language writes it."""
+    if not conference:
+        return ""
+    return conference.localized_city(translation.get_language())
 
 
 @register.filter

@@ -1,4 +1,4 @@
-"""The console edits a conference's name and theme, a room's name and a venue's name in each
+"""The console edits a conference's name, theme and city, a room's name and a venue's name in each
 language as fields of their own; they are saved through the reference services into
 `translations`, keeping what the form does not show."""
 
@@ -34,7 +34,7 @@ def saves(monkeypatch):
     return seen
 
 
-def test_a_conferences_name_and_theme_in_each_language_are_saved_through_the_service(
+def test_a_conferences_name_theme_and_city_in_each_language_are_saved_through_the_service(
     admin_client, saves
 ):
     conference = ConferenceFactory(
@@ -46,12 +46,14 @@ def test_a_conferences_name_and_theme_in_each_language_are_saved_through_the_ser
     assert 'name="translations"' not in page
     assert 'name="translation_zh_hans_name"' in page
     assert "Name (French)" in page
+    assert "City (Arabic)" in page
     assert 'value="Ancien nom"' in page
     data = change_form_data(
         admin_client,
         url,
         translation_fr_name="Cérémonie de signature de la Convention de Hanoï",
         translation_fr_theme="Un cyberespace sûr",
+        translation_fr_city="Hanoï",
         translation_vi_name="Lễ mở ký Công ước Hà Nội",
     )
 
@@ -64,12 +66,14 @@ def test_a_conferences_name_and_theme_in_each_language_are_saved_through_the_ser
         "fr": {
             "name": "Cérémonie de signature de la Convention de Hanoï",
             "theme": "Un cyberespace sûr",
+            "city": "Hanoï",
             "note": "kept",
         },
         "vi": {"name": "Lễ mở ký Công ước Hà Nội"},
         "de": {"name": "Kept"},
     }
     assert conference.localized_name("fr") == "Cérémonie de signature de la Convention de Hanoï"
+    assert (conference.localized_city("fr"), conference.localized_city("ar")) == ("Hanoï", "Hanoi")
 
 
 def test_a_language_left_blank_is_dropped(admin_client):

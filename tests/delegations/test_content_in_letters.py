@@ -110,6 +110,8 @@ def test_each_invitation_names_the_venue_in_its_recipients_language(
     conference.venue.name = "National Convention Center"
     conference.venue.translations = {code: {"name": name} for code, name in VENUE.items()}
     conference.venue.save()
+    conference.translations = {"ar": {"city": "هانوي"}, "zh-hans": {"city": "河内"}}
+    conference.save()
     readers = {
         language: DelegationFactory(conference=conference, country=country, language=language)
         for language, country in (("ar", "EG"), ("zh-hans", "CN"), ("fr", "FR"), ("ru", "RU"))
@@ -120,8 +122,10 @@ def test_each_invitation_names_the_venue_in_its_recipients_language(
 
     by_address = {message.to[0]: message.body for message in mail.outbox}
     bodies = {language: by_address[d.focal_point_email] for language, d in readers.items()}
-    assert f"في {VENUE['ar']} في الفترة" in bodies["ar"]
-    assert f"的{VENUE['zh-hans']}举行" in bodies["zh-hans"]
+    assert f"يُعقد في هانوي في {VENUE['ar']} في الفترة" in bodies["ar"]
+    assert f"在河内的{VENUE['zh-hans']}举行" in bodies["zh-hans"]
+    # The times' label names the city as the reader's language writes it.
+    assert "هانوي" in bodies["ar"].split("الأوقات مبيّنة حسب", 1)[1]
     assert f"au {VENUE['fr']}, du" in bodies["fr"]
     # No Russian name: English (the name as typed) comes first in the conference's languages.
     assert "место проведения: National Convention Center," in bodies["ru"]

@@ -57,7 +57,7 @@ def test_invite_delegations_sends_one_personal_invitation_in_the_delegation_lang
             "ru",
             "Приглашение: ",
             "с 25 октября 2025 г. по 26 октября 2025 г.",  # noqa: RUF001 (Russian)
-            "до 6 октября 2025 г., 17:00 (время Hanoi, UTC+7)",  # noqa: RUF001 (Russian)
+            "до 6 октября 2025 г., 17:00 (время в городе Hanoi, UTC+7)",  # noqa: RUF001 (Russian)
             "Секретариат",
         ),
     ],

@@ -6,7 +6,9 @@ import html
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from conference.local_time import time_label
 from conference.models import Conference
 from sessions import services
 from tests.factories import HANOI, DelegationFactory, RoomFactory, SessionFactory
@@ -80,22 +82,27 @@ def test_the_sessions_page_names_the_room_in_the_readers_language(client, invite
 
 
 VENUE = {"ar": "المركز الوطني للمؤتمرات", "zh-hans": "国家会议中心"}
+CITY = {"ar": "هانوي", "zh-hans": "河内", "fr": "Hanoï"}
 
 
 @pytest.mark.parametrize(
-    ("language", "shown"),
+    ("language", "shown", "city"),
     [
-        ("ar", VENUE["ar"]),
-        ("zh-hans", VENUE["zh-hans"]),
-        # No Spanish name: the conference's languages are English, then French.
-        ("es", "National Convention Center"),
+        ("ar", VENUE["ar"], CITY["ar"]),
+        ("zh-hans", VENUE["zh-hans"], CITY["zh-hans"]),
+        # No Spanish names: the conference's languages are English, then French.
+        ("es", "National Convention Center", "Hanoi"),
     ],
 )
-def test_the_invitation_page_names_the_venue_in_the_readers_language(
-    client, invite, language, shown
+def test_the_invitation_page_names_the_venue_and_city_in_the_readers_language(
+    client, invite, language, shown, city
 ):
     delegation = DelegationFactory(language=language)
     _translate_the_conference(delegation)
+    conference = Conference.objects.get(pk=delegation.conference_id)
+    for code, name in CITY.items():
+        conference.translations.setdefault(code, {})["city"] = name
+    conference.save()
     venue = delegation.conference.venue
     venue.name = "National Convention Center"
     venue.translations = {code: {"name": name} for code, name in VENUE.items()}
@@ -104,4 +111,9 @@ def test_the_invitation_page_names_the_venue_in_the_readers_language(
 
     page = html.unescape(client.get(reverse("portal:invitation", args=[token])).content.decode())
 
-    assert f"<dd>{shown}, Hanoi</dd>" in page
+    assert f"<dd>{shown}, {city}</dd>" in page
+    # The conference's time is named after the city in the reader's language too.
+    with translation.override(language):
+        label = time_label(conference)
+    assert city in label
+    assert label in page
