@@ -30,6 +30,7 @@ from conference.models import (
 from conference.webhooks import admin as webhooks_admin  # noqa: F401  (registers its pages)
 
 THEME_LABEL = _("Theme (%(language)s)")
+CITY_LABEL = _("City (%(language)s)")
 TITLE_LABEL = _("Title (%(language)s)")
 SHORT_TITLE_LABEL = _("Short title (%(language)s)")
 
@@ -76,12 +77,34 @@ class AccessZoneInline(admin.TabularInline):
     extra = 0
 
 
+class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_keys = {"name": (NAME_LABEL, 200)}  # as Venue.name
+
+    class Meta:
+        model = Venue
+        fields = typed_fields(Venue)
+
+
+VenueForm = with_translated_fields(VenueForm)
+
+
 @admin.register(Venue)
 class VenueAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["name", "city", "country"]
     search_fields = ["name", "city"]
     list_filter = ["country"]
     inlines = [AccessZoneInline, RoomInline]
+    form = VenueForm
+
+    def get_fieldsets(self, request, obj=None):
+        return translated_fieldsets(
+            self,
+            request,
+            obj,
+            VenueForm,
+            _("Name in each language"),
+            _("Leave a language empty to show the name in the conference's other languages."),
+        )
 
     def save_formset(self, request, form, formset, change):
         """The venue's zones and rooms, through the same services as their own pages."""
@@ -125,7 +148,12 @@ class RoomAdmin(ReferenceDataAdmin, admin.ModelAdmin):
 
 
 class ConferenceForm(TranslatedFieldsMixin, forms.ModelForm):
-    translated_keys = {"name": (NAME_LABEL, 300), "theme": (THEME_LABEL, 300)}
+    # The city is in every page's time label ("Hanoi time, UTC+7"): in the reader's script too.
+    translated_keys = {
+        "name": (NAME_LABEL, 300),
+        "theme": (THEME_LABEL, 300),
+        "city": (CITY_LABEL, 100),
+    }
 
     class Meta:
         model = Conference

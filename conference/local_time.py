@@ -84,7 +84,7 @@ def utc_offset(conference) -> str:
 def time_label(conference) -> str:
     """ "Hanoi time, UTC+7": the conference's city and its offset, in the reader's language."""
     return gettext("%(city)s time, UTC%(offset)s") % {
-        "city": conference.city,
+        "city": conference.localized_city(get_language()),
         "offset": utc_offset(conference),
     }
 

@@ -172,12 +172,15 @@ def _overrides(language, context):
 
 
 def _in_language(conference, language):
-    """The conference as the message names it: a copy whose name and theme are in `language`
-    (or the conference's fallback order). The templates say `{{ conference.name }}`; this is
-    the one place that makes it the recipient's, and the row itself is left untouched."""
+    """The conference as the message names it: a copy whose name, theme, city and venue are in
+    `language` (or the conference's fallback order). The templates say `{{ conference.name }}`;
+    this is the one place that makes it the recipient's, and the rows are left untouched."""
     shown = copy.copy(conference)
     shown.name = conference.localized_name(language)
     shown.theme = conference.localized_theme(language)
+    shown.city = conference.localized_city(language)
+    shown.venue = copy.copy(conference.venue)
+    shown.venue.name = conference.venue.localized_name(language, conference.languages)
     return shown
 
 

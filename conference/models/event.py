@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -174,7 +175,9 @@ class Conference(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        # In the reader's language: the console names conferences by this, in its lists,
+        # filters and choices, to organisers who work in any of the seven.
+        return self.localized_name(get_language())
 
     @property
     def tzinfo(self):
@@ -190,6 +193,11 @@ class Conference(models.Model):
 
     def localized_theme(self, language):
         return localized(self.translations, "theme", self.theme, language, self.languages)
+
+    def localized_city(self, language):
+        """The city as the reader's language writes it ("هانوي", "河内"), else as typed: it is in
+        the time label of every page ("Hanoi time, UTC+7")."""
+        return localized(self.translations, "city", self.city, language, self.languages)
 
     def local_datetime(self, day, clock):
         """An aware datetime for a wall-clock time on a day of the conference, in its timezone."""

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -11,6 +12,13 @@ from conference.validators import validate_single_line
 
 class Venue(models.Model):
     name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    # The name in each language: the invitation says where the conference is held.
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Per language: {"fr": {"name": "..."}}.'),
+    )
     city = models.CharField(_("city"), max_length=100, validators=[validate_single_line])
     country = CountryField(_("country"))
     address = models.CharField(
@@ -27,6 +35,11 @@ class Venue(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.city}"
+
+    def localized_name(self, language, fallback=()):
+        """The name in `language`, else in the `fallback` languages (the conference's), else
+        as typed."""
+        return localized(self.translations, "name", self.name, language, fallback)
 
 
 class AccessZone(models.Model):
@@ -88,7 +101,8 @@ class Room(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        # In the reader's language: the console names rooms by this.
+        return self.localized_name(get_language())
 
     def localized_name(self, language, fallback=()):
         """The name in `language`, else in the `fallback` languages (the conference's), else

@@ -1,5 +1,6 @@
 """Organisers' content in the reader's language (conference.translations.localized):
-`{{ conference|conference_name }}`, `{{ room|room_name:conference }}` (the conference gives the
+`{{ conference|conference_name }}`, `{{ conference|conference_city }}`,
+`{{ conference|venue_name }}`, `{{ room|room_name:conference }}` (the conference gives the
 fallback order), `{{ convention|convention_title }}`, `{{ convention|convention_short_title }}`."""
 
 from django import template
@@ -20,6 +21,20 @@ def conference_theme(conference):
     if not conference:
         return ""
     return conference.localized_theme(translation.get_language())
+
+
+@register.filter
+def conference_city(conference):
+    if not conference:
+        return ""
+    return conference.localized_city(translation.get_language())
+
+
+@register.filter
+def venue_name(conference):
+    if not conference:
+        return ""
+    return conference.venue.localized_name(translation.get_language(), conference.languages)
 
 
 @register.filter

@@ -124,7 +124,11 @@ def install_venue(entry, report):
     venue, created = Venue.objects.get_or_create(
         name=entry["name"],
         city=entry["city"],
-        defaults={"country": entry["country"], "address": entry.get("address", "")},
+        defaults={
+            "country": entry["country"],
+            "address": entry.get("address", ""),
+            "translations": entry.get("translations", {}),
+        },
     )
     report.count_new("venues", created)
     zones = {}
