@@ -185,7 +185,7 @@ def _places(conference, link):
         )
     changelist = link(Session)
     rows = [
-        (s.title, s.confirmed, s.effective_capacity or 0, s.waiting, f"{changelist}id={s.pk}")
+        (str(s), s.confirmed, s.effective_capacity or 0, s.waiting, f"{changelist}id={s.pk}")
         for s in shown
     ]
     return rows, more
@@ -196,7 +196,7 @@ def _gala(conference, link):
     answers = _counts(GalaAnswer.objects.filter(session__in=dinners, attending=True), "session_id")
     return [
         (
-            d.title,
+            str(d),
             answers.get(d.pk, 0),
             d.effective_capacity or 0,
             0,

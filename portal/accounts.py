@@ -114,4 +114,11 @@ def choose_delegation(request):
         if any(str(a.delegation_id) == chosen for a in accounts):
             request.session[CURRENT_DELEGATION] = int(chosen)
             return redirect("portal:dashboard")
-    return render(request, "portal/choose_delegation.html", {"accounts": accounts})
+    if not accounts:
+        return render(request, "portal/choose_delegation.html", {"accounts": accounts})
+    # In the language of the delegation the focal point works for (else the first), as every
+    # other page of the portal, not in the browser's.
+    chosen = request.session.get(CURRENT_DELEGATION)
+    current = next((a for a in accounts if a.delegation_id == chosen), accounts[0])
+    with delegation_context(request, current.delegation):
+        return render(request, "portal/choose_delegation.html", {"accounts": accounts})

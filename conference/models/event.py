@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -174,7 +175,9 @@ class Conference(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        # In the reader's language: the console names conferences by this, in its lists,
+        # filters and choices, to organisers who work in any of the seven.
+        return self.localized_name(get_language())
 
     @property
     def tzinfo(self):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -101,7 +102,8 @@ class Room(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        # In the reader's language: the console names rooms by this.
+        return self.localized_name(get_language())
 
     def localized_name(self, language, fallback=()):
         """The name in `language`, else in the `fallback` languages (the conference's), else

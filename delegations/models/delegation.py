@@ -99,7 +99,9 @@ class Delegation(models.Model):
         editable=False,
         help_text=_("Shown to readers only; the file is stored under a random name."),
     )
-    credentials_uploaded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    credentials_uploaded_at = models.DateTimeField(
+        _("credentials uploaded at"), null=True, blank=True, editable=False
+    )
     submitted_at = models.DateTimeField(_("submitted for accreditation"), null=True, blank=True)
     reopened_at = models.DateTimeField(
         _("reopened by the organisers"),

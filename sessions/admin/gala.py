@@ -91,7 +91,7 @@ class GalaTableAdmin(WritesThroughServices, admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": _("Gala dinner: %(title)s") % {"title": session.title},
+            "title": _("Gala dinner: %(title)s") % {"title": session},
             "session": session,
             "tables": seating_plan(session),
             "dietary": dietary_summary(session),

@@ -89,7 +89,7 @@ class SessionPersonInline(admin.TabularInline):
 
 @admin.register(Session)
 class SessionAdmin(WritesThroughServices, InterpretationPlanMixin, ReadOnlyHistoryAdmin):
-    list_display = ["title", "kind", "starts_at", "ends_at", "room", "state", "conference"]
+    list_display = ["shown_title", "kind", "starts_at", "ends_at", "room", "state", "conference"]
     list_filter = ["conference", "kind", "state", "room"]
     search_fields = ["title", "slug", "description"]
     date_hierarchy = "starts_at"
@@ -100,6 +100,11 @@ class SessionAdmin(WritesThroughServices, InterpretationPlanMixin, ReadOnlyHisto
     form = SessionAdminForm
     inlines = [SessionPersonInline]
     actions = ["publish_selected", "cancel_selected"]
+
+    @admin.display(description=_("title"), ordering="title")
+    def shown_title(self, session):
+        # In the organiser's language when the session has it, as the portal shows it.
+        return str(session)
 
     def get_readonly_fields(self, request, obj=None):
         # A session does not move to another conference once it exists.

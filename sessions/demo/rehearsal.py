@@ -83,6 +83,7 @@ def rehearsal_translations(translations: dict) -> dict:
             named[code] = {
                 "name": gettext(REHEARSAL_NAME) % {"name": entry["name"]},
                 "theme": gettext(REHEARSAL_THEME),
+                **({"city": entry["city"]} if "city" in entry else {}),
             }
     return named
 

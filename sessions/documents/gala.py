@@ -202,13 +202,11 @@ def _when_and_where(session):
     conference = session.conference
     starts = session.starts_at.astimezone(conference.tzinfo)
     when = formats.date_format(starts, "DATETIME_FORMAT")
-    language = translation.get_language()
-    room = (
-        f", {session.room.localized_name(language, conference.languages)}"
-        if session.room_id
-        else ""
-    )
-    return f"{when}{room}"
+    if not session.room_id:
+        return when
+    room = session.room.localized_name(translation.get_language(), conference.languages)
+    # The language's own comma (full-width in Chinese, Arabic in Arabic), as the portal has it.
+    return _("%(when)s, %(room)s") % {"when": when, "room": room}
 
 
 def _styles(regular, bold):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -103,7 +104,9 @@ class Session(models.Model):
         indexes = [models.Index(fields=["conference", "state", "starts_at"])]
 
     def __str__(self):
-        return self.title
+        # The title in the reader's language: the console names sessions by this (its lists,
+        # choices and dashboard), to organisers who work in any of the seven.
+        return self.localized(get_language())[0]
 
     @property
     def effective_capacity(self):

@@ -1,6 +1,6 @@
 """A focal point walks the demo's illustrative rehearsal on today's date, in a real browser: from
-the invitation e-mail to a submitted delegation, in French and in Vietnamese, and sees no word of
-the portal's English on any page."""
+the invitation e-mail to a submitted delegation, in French, Vietnamese, Arabic and Chinese, and
+sees no word of the portal's English on any page."""
 
 import io
 import re
@@ -78,8 +78,13 @@ def files(tmp_path):
 
 @pytest.mark.parametrize(
     ("country", "language", "locale"),
-    [("FR", "fr", "fr-FR"), ("VN", "vi", "vi-VN")],
-    ids=["french", "vietnamese"],
+    [
+        ("FR", "fr", "fr-FR"),
+        ("VN", "vi", "vi-VN"),
+        ("SA", "ar", "ar-SA"),
+        ("CN", "zh-hans", "zh-CN"),
+    ],
+    ids=["french", "vietnamese", "arabic", "chinese"],
 )
 def test_a_focal_point_walks_the_rehearsal_today_in_one_language(
     open_page, live_server, files, screenshot, country, language, locale
@@ -109,6 +114,10 @@ def test_a_focal_point_walks_the_rehearsal_today_in_one_language(
     page.click("main button[type=submit]")
     page.wait_for_url("**/portal/dashboard/")
     _only_in(page, language)
+    # The city of every time label and of the venue, in the reader's own script.
+    assert rehearsal.localized_city(language) in page.inner_text("body")
+    if language in ("ar", "zh-hans"):
+        assert "Hanoi" not in page.inner_text("body")
     screenshot(page, "2-dashboard")
 
     page.goto(live_server.url + "/portal/delegates/new/")

@@ -58,3 +58,11 @@ def test_the_register_in_json_gives_the_title_in_the_language_asked(client, conv
 
     assert spanish["title"] == SPANISH
     assert french["title"] == convention.title
+
+
+def test_the_status_page_lets_the_reader_choose_the_language(client, convention):
+    page = _page(client, "en")
+
+    assert '<form class="languages" action="/i18n/setlang/" method="post">' in page
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/convention/hanoi2025/"})
+    assert '<html lang="ar" dir="rtl">' in client.get("/convention/hanoi2025/").content.decode()

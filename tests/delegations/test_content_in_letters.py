@@ -73,6 +73,27 @@ def test_a_batch_in_french_names_each_organisation_with_its_own_article(
     assert "d'inviter l'Union africaine à la conférence" in bodies  # the fixed list
 
 
+def test_the_arabic_invitation_writes_the_city_and_venue_in_arabic(
+    django_capture_on_commit_callbacks,
+):
+    conference = ConferenceFactory(
+        city="Hanoi", languages=["en", "ar"], translations={"ar": {"city": "هانوي"}}
+    )
+    conference.venue.name = "National Convention Center"
+    conference.venue.translations = {"ar": {"name": "المركز الوطني للمؤتمرات"}}
+    conference.venue.save()
+    egypt = DelegationFactory(conference=conference, country="EG", language="ar")
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_delegations(conference, delegations=[egypt])
+
+    (letter,) = mail.outbox
+    # Where it is held, and the time its deadline is given in ("توقيت هانوي، UTC+7").
+    assert "يُعقد في هانوي في المركز الوطني للمؤتمرات" in letter.body
+    assert "توقيت هانوي، UTC+7" in letter.body
+    assert "Hanoi" not in letter.body
+    assert "National Convention Center" not in letter.body
+
+
 def test_an_english_letter_keeps_the_english_names(django_capture_on_commit_callbacks, conference):
     state = DelegationFactory(conference=conference, country="GB", language="en")
 

@@ -28,6 +28,25 @@ def test_the_invitation_page_is_in_the_delegations_language_and_the_conferences_
     assert f"{deadline:%H:%M} (heure de Hanoi, UTC+7)" in page
 
 
+def test_the_invitation_page_writes_the_city_and_venue_in_the_delegations_script(client, invite):
+    delegation = DelegationFactory(language="ar")
+    delegation.conference.translations = {"ar": {"city": "هانوي"}}
+    delegation.conference.save()
+    venue = delegation.conference.venue
+    venue.name = "National Convention Center"
+    venue.translations = {"ar": {"name": "المركز الوطني للمؤتمرات"}}
+    venue.save()
+    _invitation, token = invite(delegation)
+
+    page = client.get(reverse("portal:invitation", args=[token])).content.decode()
+
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "توقيت هانوي، UTC+7" in page
+    assert "<dd>المركز الوطني للمؤتمرات، هانوي</dd>" in page  # where it is held
+    assert "Hanoi" not in page
+    assert "National Convention Center" not in page
+
+
 def test_the_account_page_is_in_the_delegations_language(client, invite):
     delegation = DelegationFactory(language="vi")
     _invitation, token = invite(delegation)

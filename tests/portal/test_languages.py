@@ -43,6 +43,19 @@ def test_portal_opens_in_chinese_for_a_delegation_corresponding_in_chinese(clien
     assert _html_tag(page) == '<html lang="zh-hans" dir="ltr">'
 
 
+def test_the_page_to_choose_a_delegation_is_in_the_delegations_language(client, invite):
+    delegation = signed_in_focal_point(client, invite, language="zh-hans")
+    conference = delegation.conference
+    conference.translations = {"zh-hans": {"name": "签署仪式"}}
+    conference.save()
+
+    page = client.get(reverse("portal:choose-delegation")).content.decode()
+
+    assert _html_tag(page) == '<html lang="zh-hans" dir="ltr">'
+    assert "签署仪式" in page
+    assert "Choose a delegation" not in page
+
+
 def test_sign_in_page_in_arabic_from_the_switcher_is_right_to_left(client):
     client.post(reverse("set_language"), {"language": "ar", "next": "/"})
 

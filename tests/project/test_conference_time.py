@@ -123,6 +123,21 @@ def test_the_label_says_the_city_and_offset_in_the_readers_language():
         assert time_label(hanoi) == "giờ Hanoi, UTC+7"
 
 
+def test_the_label_writes_the_city_in_the_readers_script():
+    hanoi = ConferenceFactory.build(
+        languages=["en", "ar", "zh-hans"],
+        translations={"ar": {"city": "هانوي"}, "zh-hans": {"city": "河内"}},
+    )
+
+    with translation.override("ar"):
+        assert time_label(hanoi) == "توقيت هانوي، UTC+7"
+    with translation.override("zh-hans"):
+        assert time_label(hanoi) == "河内时间\N{FULLWIDTH COMMA}UTC+7"
+    # A language the organisers did not translate the city into reads it as typed.
+    with translation.override("ru"):
+        assert "Hanoi" in time_label(hanoi)
+
+
 def test_conference_time_restores_the_previous_timezone():
     with conference_time(ConferenceFactory.build()):
         assert timezone.get_current_timezone() == HANOI

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 
 from tests.console import sign_in_to_console
-from tests.factories import ConferenceFactory
+from tests.factories import ConferenceFactory, RoomFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,44 @@ def test_the_first_page_is_titled_for_an_organiser(admin_client):
 
     assert "Vue d&#x27;ensemble" in page
     assert "Site d\N{RIGHT SINGLE QUOTATION MARK}administration" not in page
+
+
+def test_a_chinese_organiser_reads_the_programme_in_chinese(admin_client):
+    conference = ConferenceFactory(
+        slug="hanoizh",
+        name="Signing Ceremony",
+        languages=["en", "zh-hans"],
+        translations={"zh-hans": {"name": "签署仪式"}},
+    )
+    SessionFactory(
+        conference=conference,
+        title="Opening session",
+        translations={"zh-hans": {"title": "开幕会议"}},
+        room=RoomFactory(
+            venue=conference.venue, name="Main Hall", translations={"zh-hans": {"name": "主会场"}}
+        ),
+    )
+
+    page = admin_client.get(
+        reverse("admin:programme_session_changelist"), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).content.decode()
+
+    # The session, its room and its conference, in the column and in the filters.
+    for chinese in ("开幕会议", "主会场", "签署仪式"):
+        assert chinese in page
+    for english in ("Opening session", "Main Hall", "Signing Ceremony"):
+        assert english not in page
+
+
+def test_an_organiser_chooses_the_consoles_language_at_sign_in_and_on_the_first_page(
+    client, admin_client
+):
+    sign_in = client.get(reverse("admin:login")).content.decode()
+    first_page = admin_client.get(reverse("admin:index")).content.decode()
+
+    for page in (sign_in, first_page):
+        assert f'action="{reverse("set_language")}"' in page
+        assert '<option value="ar">العربيّة</option>' in page
+    admin_client.post(reverse("set_language"), {"language": "ar", "next": "/admin/"})
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in page

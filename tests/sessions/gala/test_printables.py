@@ -60,5 +60,8 @@ def test_the_seating_plan_in_arabic_and_chinese_has_the_translated_title_and_hea
     assert arabic_reshaper.reshape("الاحتياجات الغذائية") in arabic
     assert "欢迎代表团团长国宴" in chinese
     assert "第 1 桌\N{FULLWIDTH COMMA}主桌" in chinese
+    # The day and the room joined by the language's comma, not an English one.
+    room = seated_gala.room.name
+    assert f"19:30\N{FULLWIDTH COMMA}{room}" in chinese.replace("\n", "")
     assert VIETNAMESE_NAME in arabic
     assert VIETNAMESE_NAME in chinese
