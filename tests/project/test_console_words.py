@@ -133,15 +133,29 @@ def test_a_chinese_organiser_reads_the_programme_in_chinese(admin_client):
         assert english not in page
 
 
-def test_an_organiser_chooses_the_consoles_language_at_sign_in_and_on_the_first_page(
-    client, admin_client
-):
-    sign_in = client.get(reverse("admin:login")).content.decode()
-    first_page = admin_client.get(reverse("admin:index")).content.decode()
+def test_an_organiser_chooses_the_consoles_language_on_every_page(client, admin_client):
+    """At sign-in, on the first page, and on the lists, forms and history pages alike."""
+    session = SessionFactory(title="Opening session")
+    pages = [
+        client.get(reverse("admin:login")).content.decode(),
+        *(
+            admin_client.get(url).content.decode()
+            for url in (
+                reverse("admin:index"),
+                reverse("admin:programme_session_changelist"),
+                reverse("admin:programme_session_change", args=[session.pk]),
+                reverse("admin:programme_session_history", args=[session.pk]),
+                reverse("admin:delegations_delegation_changelist"),
+            )
+        ),
+    ]
 
-    for page in (sign_in, first_page):
-        assert f'action="{reverse("set_language")}"' in page
+    for page in pages:
+        assert page.count(f'action="{reverse("set_language")}"') == 1
         assert '<option value="ar">العربيّة</option>' in page
-    admin_client.post(reverse("set_language"), {"language": "ar", "next": "/admin/"})
-    page = admin_client.get(reverse("admin:index")).content.decode()
+    next_page = reverse("admin:programme_session_changelist")
+    response = admin_client.post(reverse("set_language"), {"language": "ar", "next": next_page})
+    assert response.headers["Location"] == next_page
+    page = admin_client.get(next_page).content.decode()
     assert '<html lang="ar" dir="rtl">' in page
+    assert '<option value="ar" selected>العربيّة</option>' in page
