@@ -202,7 +202,7 @@ class DelegationAdmin(WritesThroughServices, DelegationSpreadsheets, ReadOnlyHis
             % {"count": count},
         )
 
-    @admin.display(description="delegation", ordering="name")
+    @admin.display(description=_("delegation"), ordering="name")
     def display_name(self, delegation):
         return delegation.display_name
 

@@ -65,7 +65,7 @@ class BoothAdmin(WritesThroughServices, admin.ModelAdmin):
     list_display = [
         "code",
         "room",
-        "size",
+        "size_shown",
         "location",
         "state",
         "exhibitor",
@@ -78,6 +78,10 @@ class BoothAdmin(WritesThroughServices, admin.ModelAdmin):
     list_select_related = ["room", "exhibitor"]
     ordering = ["conference", "code"]
     actions = ["release_selected", "close_selected", "reopen_selected"]
+
+    @admin.display(description=_("size"), ordering="width_m")
+    def size_shown(self, booth):
+        return booth.size
 
     def get_readonly_fields(self, request, obj=None):
         allocation = ["state", "exhibitor", "setup_from", "teardown_by", "allocated_at"]
