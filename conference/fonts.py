@@ -11,7 +11,8 @@ Arabic is stored in logical order and in its abstract letters, so `for_text` sha
 letter in its initial, medial, final or isolated form: arabic-reshaper) and puts it in visual
 order (the Unicode bidirectional algorithm: python-bidi) before it is drawn, brackets mirrored.
 A right-to-left paragraph, and every paragraph of a document printed in a right-to-left language,
-aligns right (`aligned`); such a document also lists its columns from right to left.
+aligns right (`aligned`); such a document also lists its columns from right to left. A paragraph
+that holds right-to-left text breaks into lines in reading order (`ReadingOrderParagraph`).
 """
 
 import functools
@@ -28,8 +29,10 @@ from django.utils import translation
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 
 from conference.text import single_line
 
@@ -211,5 +214,66 @@ def markup(text, face: str = REGULAR) -> str:
     "&" or "<" prints as written), Arabic shaped and in visual order, and in a <font> of its
     script's face when that is not `face`."""
     drawn, chosen = for_text(str(text), face)
-    escaped = drawn.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _escaped(drawn)
     return escaped if chosen == face else f'<font face="{chosen}">{escaped}</font>'
+
+
+class ReadingOrderParagraph(Paragraph):
+    """A reportlab Paragraph of plain texts, each beginning a line (the first in bold with
+    `bold_first`), whose texts with right-to-left letters break into lines in reading order.
+
+    reportlab breaks a paragraph from left to right over the characters as they are drawn;
+    Arabic reaches it in visual order (`shape`), so a wrapped Arabic name printed its last words
+    on the first line ("مكتب" of "مكتب الأمم المتحدة المعني بالمخدرات والجريمة" alone on the
+    second). Here such a text is shaped, broken at the width the paragraph is laid out in, in
+    logical order, and each line is then put in visual order on its own."""
+
+    def __init__(self, texts, style=None, *args, bold_first=False, **kwargs):
+        if texts is None or isinstance(texts, str) or kwargs.get("frags") is not None:
+            # reportlab's own calls: `split` makes the two halves through the class.
+            self._texts = None
+            super().__init__(texts, style, *args, **kwargs)
+            return
+        self._texts = [str(text) for text in texts if text]
+        self._bold_first = bold_first
+        self._laid_out_at = None
+        super().__init__(self._markup(None, style), style)
+
+    def wrap(self, availWidth, availHeight):
+        if self._texts is not None and any(map(_has_right_to_left, self._texts)):
+            width = availWidth - self.style.leftIndent - self.style.rightIndent
+            if width != self._laid_out_at:
+                self._laid_out_at = width
+                Paragraph.__init__(self, self._markup(width, self.style), self.style)
+        return super().wrap(availWidth, availHeight)
+
+    def _markup(self, width, style):
+        lines = []
+        for index, text in enumerate(self._texts):
+            bold = self._bold_first and index == 0
+            if width is None or not _has_right_to_left(text):
+                line = markup(text)
+            else:
+                line = _broken_in_reading_order(text, style, width, bold=bold)
+            lines.append(f"<b>{line}</b>" if bold else line)
+        return "<br/>".join(lines)
+
+
+def _has_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
+
+
+def _broken_in_reading_order(text, style, width, *, bold):
+    """`text` as Paragraph markup, one <br/> per line at `width`, each line in visual order."""
+    text = single_line(text)
+    weight = BOLD if bold or style.fontName == BOLD else REGULAR
+    measured_in = for_text(text, weight)[1]
+    face = for_text(text, REGULAR)[1]  # named in the markup; <b> picks its bold face
+    logical = arabic_reshaper.reshape(text)
+    lines = simpleSplit(logical, measured_in, style.fontSize, width) or [""]
+    escaped = "<br/>".join(_escaped(_visual_order(line)) for line in lines)
+    return escaped if face == REGULAR else f'<font face="{face}">{escaped}</font>'
+
+
+def _escaped(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

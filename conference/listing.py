@@ -10,13 +10,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import LongTable, SimpleDocTemplate, Spacer, TableStyle
 
 from conference.fonts import (
+    ReadingOrderParagraph,
     aligned,
     for_text,
     in_reading_order,
-    markup,
     prints_right_to_left,
     register_fonts,
 )
@@ -66,8 +66,8 @@ def listing_pdf(*, title, lines, header, rows, widths, conference, empty) -> byt
             draw(x, top, drawn)
         canvas.restoreState()
 
-    story = [Paragraph(_escape(title), aligned(styles["title"], title))]
-    story += [Paragraph(_escape(line), aligned(styles["line"], line)) for line in lines]
+    story = [_paragraph(title, styles["title"])]
+    story += [_paragraph(line, styles["line"]) for line in lines]
     story.append(Spacer(1, 5 * mm))
     if rows:
         data = [in_reading_order([_cell(text, styles, "head") for text in header])]
@@ -88,23 +88,22 @@ def listing_pdf(*, title, lines, header, rows, widths, conference, empty) -> byt
         )
         story.append(table)
     else:
-        story.append(Paragraph(_escape(empty), aligned(styles["line"], empty)))
+        story.append(_paragraph(empty, styles["line"]))
     document.build(story, onFirstPage=page_header, onLaterPages=page_header)
     return buffer.getvalue()
 
 
 def _cell(value, styles, style="cell"):
     if isinstance(value, list | tuple):
-        parts = [part for part in value if part]
+        parts = [str(part) for part in value if part]
         if not parts:
             return ""
-        first, *rest = (_escape(part) for part in parts)
-        markup_ = "<br/>".join([f"<b>{first}</b>", *rest])
-        return Paragraph(markup_, aligned(styles[style], parts[0]))
-    return Paragraph(_escape(value), aligned(styles[style], value))
+        return ReadingOrderParagraph(parts, aligned(styles[style], parts[0]), bold_first=True)
+    return _paragraph(value, styles[style])
 
 
-def _escape(text):
-    # Paragraph reads a little markup: a name with "&" or "<" must print as written; a name in
-    # Arabic or Chinese prints shaped, in its script's face.
-    return markup(text)
+def _paragraph(text, style):
+    # Right-aligned when the text or the document reads right to left; a name in Arabic or
+    # Chinese prints shaped, in its script's face, "&" and "<" as written (fonts.py).
+    text = str(text)
+    return ReadingOrderParagraph([text], aligned(style, text))

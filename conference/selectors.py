@@ -1,8 +1,9 @@
-"""Reads about the event itself: the depositary's register of a convention."""
+"""Reads about the event itself: the depositary's register of a convention; the names of a
+venue's access zones."""
 
 from datetime import date, timedelta
 
-from conference.models import Convention, Instrument
+from conference.models import AccessZone, Conference, Convention, Instrument
 
 
 def convention_status(convention: Convention) -> dict:
@@ -99,3 +100,15 @@ TREATY_COLLECTION_MARKS = {
     Instrument.Kind.APPROVAL: "AA",
     Instrument.Kind.ACCESSION: "a",
 }
+
+
+def zone_names(conference: Conference, codes) -> list[str]:
+    """The names of the access zones `codes` of the conference's venue, in the order given: what
+    a person reads, where the codes ("vip", "press") are what a badge and a door hold. A code
+    no longer in the venue shows as it is."""
+    names = dict(
+        AccessZone.objects.filter(venue_id=conference.venue_id, code__in=codes).values_list(
+            "code", "name"
+        )
+    )
+    return [names.get(code, code) for code in codes]

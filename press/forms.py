@@ -9,13 +9,17 @@ from delegations.enums import MediaRole
 
 class MediaApplicationForm(RefusesControlCharacters, forms.Form):
     outlet_name = forms.CharField(label=_("Media outlet"), max_length=200)
+    # Callables: the names are listed, and sorted, in the language of each request; a list
+    # built here would keep the English of the moment the module was imported.
     outlet_country = LazyTypedChoiceField(
-        label=_("Country of the outlet"), choices=[("", "---------"), *countries], required=False
+        label=_("Country of the outlet"),
+        choices=lambda: [("", "---------"), *countries],
+        required=False,
     )
     role = forms.ChoiceField(label=_("Role"), choices=MediaRole.choices)
     given_names = forms.CharField(label=_("Given names"), max_length=150)
     family_name = forms.CharField(label=_("Family name"), max_length=150)
-    nationality = LazyTypedChoiceField(label=_("Nationality"), choices=countries)
+    nationality = LazyTypedChoiceField(label=_("Nationality"), choices=lambda: list(countries))
     email = forms.EmailField(label=_("E-mail address"))
     password = forms.CharField(
         label=_("Password"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from conference.errors import DomainError
 from conference.files import private_file
 from conference.models import Conference
+from conference.selectors import zone_names
 from conference.sign_in import EnrolSecondFactorView, SignInWithCodeForm, must_enrol
 from delegations.errors import InvalidDocument, InvalidPhoto, MediaAccountExists
 from delegations.models import MediaApplication
@@ -72,9 +73,14 @@ def apply(request, conference_slug):
 
 @journalist_required
 def home(request):
-    applications = request.media_applications.select_related(
-        "conference", "outlet"
-    ).prefetch_related("pool_places__pool__session")
+    applications = list(
+        request.media_applications.select_related("conference", "outlet").prefetch_related(
+            "pool_places__pool__session__conference"
+        )
+    )
+    for application in applications:
+        # The zones by name: the codes a badge holds mean nothing to a journalist.
+        application.zone_names = zone_names(application.conference, application.zones)
     return render(
         request,
         "press/home.html",

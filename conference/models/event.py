@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 
 from conference.models.convention import Convention
 from conference.models.venues import Venue
-from conference.translations import localized
+from conference.translations import localized, normalise_language
 from conference.validators import (
     CONFERENCE_SLUG_PATTERN,
     validate_conference_slug,
@@ -185,7 +185,9 @@ class Conference(models.Model):
 
     @property
     def working_language(self):
-        return self.languages[0] if self.languages else "en"
+        """The first of the conference's languages, as Django's catalogues name it: a list that
+        writes Chinese "zh" still prints its badges and lists in Chinese, not in English."""
+        return normalise_language(self.languages[0]) if self.languages else "en"
 
     def localized_name(self, language):
         """The name in `language`, else in the conference's languages in order, else as typed."""

@@ -1,7 +1,8 @@
 """Organisers' content in the reader's language (conference.translations.localized):
 `{{ conference|conference_name }}`, `{{ conference|venue_name }}`, `{{ conference|city_name }}`,
 `{{ room|room_name:conference }}` (the conference gives the fallback order),
-`{{ convention|convention_title }}`, `{{ convention|convention_short_title }}`."""
+`{{ convention|convention_title }}`, `{{ convention|convention_short_title }}`,
+`{{ session|session_title }}` (a session of the programme)."""
 
 from django import template
 from django.utils import translation
@@ -60,3 +61,11 @@ def convention_short_title(convention):
     if not convention:
         return ""
     return convention.localized_short_title(translation.get_language())
+
+
+@register.filter
+def session_title(session):
+    """A session's title in the reader's language, else in its conference's languages."""
+    if not session:
+        return ""
+    return session.localized(translation.get_language())[0]

@@ -189,7 +189,9 @@ def _draw_badge(pdf, badge, width, height, sources):
     band_label, font = for_text(face.band_label.upper(), sources.bold)
     pdf.setFont(font, 9)
     pdf.drawString(MARGIN, height - 5 * mm, band_label)
-    size, lines = _fit(badge.conference.name, sources.regular, 5, 3.5, width - 2 * MARGIN, 1)
+    # The conference's name in the language the badge is printed in (its working language).
+    conference_name = badge.conference.localized_name(translation.get_language())
+    size, lines = _fit(conference_name, sources.regular, 5, 3.5, width - 2 * MARGIN, 1)
     conference_name, font = for_text(lines[0], sources.regular)
     pdf.setFont(font, size)
     pdf.drawString(MARGIN, height - 8.5 * mm, conference_name)
@@ -247,11 +249,18 @@ def _draw_organisation(pdf, face, left, top, width, sources):
         flag_height = size * 0.85
         flag_width = flag_height * 16 / 11
         baseline = top - size
-        pdf.drawImage(flag, left, baseline - size * 0.1, flag_width, flag_height)
+        # The flag stands where the name begins: at its right when the name reads right to
+        # left (it ends at the right of the column), else at its left.
+        right_to_left = is_right_to_left(face.organisation)
+        flag_left = left + width - flag_width if right_to_left else left
+        pdf.drawImage(flag, flag_left, baseline - size * 0.1, flag_width, flag_height)
         pdf.setStrokeGray(0.6)
         pdf.setLineWidth(0.2)
-        pdf.rect(left, baseline - size * 0.1, flag_width, flag_height, stroke=1, fill=0)
+        pdf.rect(flag_left, baseline - size * 0.1, flag_width, flag_height, stroke=1, fill=0)
         indent = flag_width + 1.2 * mm
+        if right_to_left:
+            _draw_lines(pdf, lines, left, top, width - indent, sources.bold, size, BLACK)
+            return
     _draw_lines(pdf, lines, left + indent, top, width - indent, sources.bold, size, BLACK)
 
 

@@ -15,14 +15,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.tables import LongTable
 
 from conference.fonts import (
+    ReadingOrderParagraph,
     aligned,
     for_text,
     in_reading_order,
-    markup,
     prints_right_to_left,
     register_fonts,
 )
@@ -221,11 +221,8 @@ def _styles(regular, bold):
 
 
 def _paragraph(text, style):
-    # Right-aligned when the text or the document reads right to left (fonts.aligned).
-    return Paragraph(_escape(str(text)), aligned(style, str(text)))
-
-
-def _escape(text):
-    # Paragraph reads a little markup: a name with "&" or "<" must print as written; a name in
-    # Arabic or Chinese prints shaped, in its script's face.
-    return markup(text)
+    # Right-aligned when the text or the document reads right to left (fonts.aligned); a name
+    # in Arabic or Chinese prints shaped, in its script's face, "&" and "<" as written, and
+    # wraps in reading order (fonts.ReadingOrderParagraph).
+    text = str(text)
+    return ReadingOrderParagraph([text], aligned(style, text))

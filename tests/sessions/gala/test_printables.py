@@ -65,3 +65,16 @@ def test_the_seating_plan_in_arabic_and_chinese_has_the_translated_title_and_hea
     assert f"19:30\N{FULLWIDTH COMMA}{room}" in chinese.replace("\n", "")
     assert VIETNAMESE_NAME in arabic
     assert VIETNAMESE_NAME in chinese
+
+
+def test_the_seating_plans_time_and_room_are_joined_by_the_languages_comma(seated_gala):
+    room = seated_gala.room.name
+
+    with translation.override("zh-hans"):
+        chinese, _pages = pdf_text(seating_plan_pdf(seated_gala))
+    with translation.override("en"):
+        english, _pages = pdf_text(seating_plan_pdf(seated_gala))
+
+    assert f"\N{FULLWIDTH COMMA}{room}" in chinese
+    assert f", {room}" not in chinese
+    assert f", {room}" in english

@@ -1,0 +1,47 @@
+"""The conference's name on the door's scan page and on the liaison officer's home is the one
+the organisers gave in the reader's language, not the English original."""
+
+import pytest
+from django.test import Client
+
+from delegations.services import register_scanner
+from tests.delegations.arrivals.support import officer_of, signed_in_officer
+from tests.factories import DelegationFactory
+
+pytestmark = pytest.mark.django_db
+
+NAMES = {
+    "ar": "حفل التوقيع والمؤتمر الرفيع المستوى",
+    "zh-hans": "签署仪式暨高级别会议",
+    "ru": "Церемония подписания и конференция высокого уровня",
+}
+
+
+@pytest.fixture
+def translated(hanoi):
+    hanoi.translations = {language: {"name": name} for language, name in NAMES.items()}
+    hanoi.save()
+    return hanoi
+
+
+@pytest.mark.parametrize("language", list(NAMES))
+def test_the_scan_page_names_the_conference_in_the_readers_language(translated, language):
+    _device, token = register_scanner(translated, "Plenary door 1")
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.post("/check-in/start/", {"token": token})
+
+    page = client.get("/check-in/").content.decode()
+
+    assert NAMES[language] in page
+    assert translated.name not in page
+
+
+@pytest.mark.parametrize("language", list(NAMES))
+def test_the_liaison_home_names_the_conference_in_the_readers_language(translated, language):
+    officer_of(translated, DelegationFactory(conference=translated, country="SA"))
+    client = signed_in_officer("liaison@host.example.vn")
+
+    page = client.get("/liaison/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert NAMES[language] in page
+    assert translated.name not in page
