@@ -75,3 +75,17 @@ def test_the_side_events_page_labels_the_conferences_time(client, invite, langua
 
     assert label in page
     assert "Asia/Ho_Chi_Minh" not in page
+
+
+def test_an_arabic_focal_point_reads_the_status_of_its_side_events_not_a_state(client, invite):
+    delegation = signed_in_focal_point(client, invite, country="EG", language="ar")
+    slot = SideEventSlot.objects.create(
+        conference=delegation.conference,
+        starts_at=dt.datetime(2025, 10, 26, 12, 0, tzinfo=HANOI),
+    )
+    client.post("/portal/side-events/", _proposal(slot))
+
+    page = client.get("/portal/side-events/").content.decode()
+
+    assert '<th scope="col">الحالة</th>' in page  # "Status"
+    assert '<th scope="col">الدولة</th>' not in page  # "State", as in a country
