@@ -1,11 +1,12 @@
 """A convention and the depositary's register: signatures, instruments and notifications."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from conference.translations import localized
+from conference.translations import localized, normalise_language
 from conference.validators import validate_multiline_text, validate_single_line
 
 
@@ -96,6 +97,15 @@ class Convention(models.Model):
 
     def localized_short_title(self, language):
         return localized(self.translations, "short_title", self.short_title, language)
+
+    def has_title_in(self, language):
+        """Whether the full title is known in `language`, the original's language included."""
+        titled = {
+            normalise_language(code)
+            for code, entry in (self.translations or {}).items()
+            if isinstance(entry, dict) and entry.get("title")
+        }
+        return normalise_language(language) in titled | {normalise_language(settings.LANGUAGE_CODE)}
 
 
 class ParticipantKind(models.TextChoices):

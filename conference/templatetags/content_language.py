@@ -57,6 +57,11 @@ def convention_title(convention):
 
 
 @register.filter
+def has_title_in_reader_language(convention):
+    return bool(convention) and convention.has_title_in(translation.get_language())
+
+
+@register.filter
 def convention_short_title(convention):
     if not convention:
         return ""

@@ -43,11 +43,24 @@ def test_the_status_page_gives_the_title_in_the_readers_language(client, convent
     assert "<title>Convención de Hanói:" in page
 
 
-def test_a_language_without_the_full_title_reads_the_english_one(client, convention):
+def test_a_language_without_the_full_title_reads_its_short_title_then_the_english_full_one(
+    client, convention
+):
     page = _page(client, "fr")
 
-    assert f"<h1>{convention.title}</h1>" in page  # not the Spanish of the conference's list
+    assert "<h1>Convention de Hanoï</h1>" in page
+    # The full title as adopted, marked as English; never the Spanish of the conference's list.
+    assert f'<p class="full-title" lang="en" dir="ltr">{convention.title}</p>' in page
+    assert SPANISH not in page
     assert "<title>Convention de Hanoï:" in page
+
+
+def test_a_language_with_the_full_title_reads_it_alone(client, convention):
+    for language, title in (("es", SPANISH), ("en", convention.title)):
+        page = _page(client, language)
+
+        assert f"<h1>{title}</h1>" in page
+        assert 'class="full-title"' not in page
 
 
 def test_the_register_in_json_gives_the_title_in_the_language_asked(client, convention):
