@@ -73,8 +73,27 @@ class RoomInline(admin.TabularInline):
 
 
 class AccessZoneInline(admin.TabularInline):
+    """Code and name only: seven more columns would make the table unreadable; the names in
+    each language are on the zone's own page, linked from each row."""
+
     model = AccessZone
     extra = 0
+    fields = ["code", "name"]
+    show_change_link = True
+
+
+class AccessZoneForm(TranslatedFieldsMixin, forms.ModelForm):
+    """The zone's name in each language: readers see it on badges, the press page and at the
+    check-in doors."""
+
+    translated_keys = {"name": (NAME_LABEL, 100)}  # as AccessZone.name
+
+    class Meta:
+        model = AccessZone
+        fields = typed_fields(AccessZone)
+
+
+AccessZoneForm = with_translated_fields(AccessZoneForm)
 
 
 class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
@@ -91,23 +110,28 @@ class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
 VenueForm = with_translated_fields(VenueForm)
 
 
-@admin.register(Venue)
-class VenueAdmin(ReferenceDataAdmin, admin.ModelAdmin):
-    list_display = ["name", "city", "country"]
-    search_fields = ["name", "city"]
-    list_filter = ["country"]
-    inlines = [AccessZoneInline, RoomInline]
-    form = VenueForm
+class NameInEachLanguage:
+    """A console page whose `form` (made by `with_translated_fields`) has the name in each
+    language, shown apart below the page's own fields."""
 
     def get_fieldsets(self, request, obj=None):
         return translated_fieldsets(
             self,
             request,
             obj,
-            VenueForm,
+            self.form,
             _("Name in each language"),
             _("Leave a language empty to show the name in the conference's other languages."),
         )
+
+
+@admin.register(Venue)
+class VenueAdmin(NameInEachLanguage, ReferenceDataAdmin, admin.ModelAdmin):
+    list_display = ["name", "city", "country"]
+    search_fields = ["name", "city"]
+    list_filter = ["country"]
+    inlines = [AccessZoneInline, RoomInline]
+    form = VenueForm
 
     def save_formset(self, request, form, formset, change):
         """The venue's zones and rooms, through the same services as their own pages."""
@@ -119,32 +143,23 @@ class VenueAdmin(ReferenceDataAdmin, admin.ModelAdmin):
 
 
 @admin.register(AccessZone)
-class AccessZoneAdmin(ReferenceDataAdmin, admin.ModelAdmin):
+class AccessZoneAdmin(NameInEachLanguage, ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["code", "name", "venue"]
     list_filter = ["venue"]
     search_fields = ["code", "name"]
+    form = AccessZoneForm
 
     def save_model(self, request, obj, form, change):
         services.save_access_zone(obj)
 
 
 @admin.register(Room)
-class RoomAdmin(ReferenceDataAdmin, admin.ModelAdmin):
+class RoomAdmin(NameInEachLanguage, ReferenceDataAdmin, admin.ModelAdmin):
     list_display = ["name", "venue", "kind", "capacity", "interpretation_booths", "access_zone"]
     list_filter = ["venue", "kind", "access_zone"]
     search_fields = ["name", "venue__name"]
     autocomplete_fields = ["venue", "access_zone"]
     form = RoomTranslatedForm
-
-    def get_fieldsets(self, request, obj=None):
-        return translated_fieldsets(
-            self,
-            request,
-            obj,
-            RoomTranslatedForm,
-            _("Name in each language"),
-            _("Leave a language empty to show the name in the conference's other languages."),
-        )
 
     def save_model(self, request, obj, form, change):
         services.save_room(obj)

@@ -11,6 +11,7 @@ import re
 
 from django import forms
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import AccessZone
@@ -60,7 +61,11 @@ class SettingsFieldsMixin(forms.BaseForm):
         zones = AccessZone.objects.order_by("code")
         if conference.venue_id:
             zones = zones.filter(venue_id=conference.venue_id)
-        choices = {zone.code: f"{zone.name} ({zone.code})" for zone in zones}
+        # Named in the organiser's language, as the readers' pages name them.
+        language, fallback = get_language(), conference.languages or ()
+        choices = {
+            zone.code: f"{zone.localized_name(language, fallback)} ({zone.code})" for zone in zones
+        }
         for code in _CATEGORIES:
             stored = (conference.badge_zones or {}).get(code, [])
             # A zone kept for the category stays a choice, so that saving never drops it.

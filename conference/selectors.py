@@ -3,6 +3,8 @@ venue's access zones."""
 
 from datetime import date, timedelta
 
+from django.utils.translation import get_language
+
 from conference.models import AccessZone, Conference, Convention, Instrument
 
 
@@ -102,13 +104,22 @@ TREATY_COLLECTION_MARKS = {
 }
 
 
-def zone_names(conference: Conference, codes) -> list[str]:
+def zone_names(conference: Conference, codes, language: str | None = None) -> list[str]:
     """The names of the access zones `codes` of the conference's venue, in the order given: what
     a person reads, where the codes ("vip", "press") are what a badge and a door hold. A code
     no longer in the venue shows as it is."""
-    names = dict(
-        AccessZone.objects.filter(venue_id=conference.venue_id, code__in=codes).values_list(
-            "code", "name"
-        )
-    )
+    names = venue_zone_names(conference, language, codes=codes)
     return [names.get(code, code) for code in codes]
+
+
+def venue_zone_names(conference: Conference, language: str | None = None, codes=None) -> dict:
+    """Code -> name of the access zones of the conference's venue (those of `codes` if given),
+    in `language` (the reader's, by default), else in the conference's languages in order, else
+    as typed. One query."""
+    language = language or get_language()
+    zones = AccessZone.objects.filter(venue_id=conference.venue_id).only(
+        "code", "name", "translations"
+    )
+    if codes is not None:
+        zones = zones.filter(code__in=codes)
+    return {zone.code: zone.localized_name(language, conference.languages) for zone in zones}

@@ -49,6 +49,13 @@ class AccessZone(models.Model):
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="access_zones")
     code = models.SlugField(_("code"), max_length=30)
     name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
+    # Only the name: the code is what badges and doors hold, the same in every language.
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Per language: {"fr": {"name": "..."}}.'),
+    )
 
     class Meta:
         verbose_name = _("access zone")
@@ -59,7 +66,13 @@ class AccessZone(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.code})"
+        # In the reader's language, as a room: the console's scans and rooms name zones by this.
+        return f"{self.localized_name(get_language())} ({self.code})"
+
+    def localized_name(self, language, fallback=()):
+        """The name in `language`, else in the `fallback` languages (the conference's), else
+        as typed."""
+        return localized(self.translations, "name", self.name, language, fallback)
 
 
 class Room(models.Model):

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from conference.models import AccessZone, Conference
+from conference.models import Conference
+from conference.selectors import venue_zone_names
 from delegations import services
 from delegations.models import ScanDirection
 
@@ -53,5 +54,6 @@ class ScanForm(forms.Form):
 
     def __init__(self, conference, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zones = AccessZone.objects.filter(venue_id=conference.venue_id).order_by("name")
-        self.fields["zone"].choices = [(zone.code, zone.name) for zone in zones]
+        # In the guard's language, in the order of the names they read.
+        names = venue_zone_names(conference)
+        self.fields["zone"].choices = sorted(names.items(), key=lambda choice: choice[1])

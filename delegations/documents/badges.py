@@ -63,7 +63,7 @@ class _Sources:
 
     regular: str
     bold: str
-    zone_names: dict  # (venue id, zone code) -> the zone's name
+    zones: dict  # (venue id, zone code) -> the zone, named in the badge's language when drawn
     photos: dict  # badge id -> the holder's photo at its printed size, or None
 
 
@@ -113,7 +113,7 @@ def badges_pdf(badges, *, layout: str = ID1) -> bytes:
             "conference__venue", "delegate__delegation", "journalist__outlet"
         )
     badges = list(badges)
-    sources = _Sources(*register_fonts(), _zone_names(badges), _photos(badges))
+    sources = _Sources(*register_fonts(), _zones(badges), _photos(badges))
 
     buffer = BytesIO()
     with _binary_streams():
@@ -216,9 +216,7 @@ def _draw_badge(pdf, badge, width, height, sources):
         y = _text(pdf, face.function, left, y - mm, column, sources.regular, (6.5, 5), 3, GREY)
     _draw_organisation(pdf, face, left, y - mm, column, sources)
 
-    zones = " · ".join(
-        sources.zone_names.get((badge.conference.venue_id, code), code) for code in badge.zones
-    )
+    zones = " · ".join(_zone_name(badge, sources.zones, code) for code in badge.zones)
     label, font = for_text(str(_("Zones")), sources.bold)
     pdf.setFont(font, 6)
     pdf.drawString(MARGIN, 8 * mm, label)
@@ -388,11 +386,14 @@ def _flag(country_code):
     return ImageReader(path) if path else None
 
 
-def _zone_names(badges):
+def _zones(badges):
     venues = {badge.conference.venue_id for badge in badges}
-    return {
-        (venue, code): name
-        for venue, code, name in AccessZone.objects.filter(venue__in=venues).values_list(
-            "venue_id", "code", "name"
-        )
-    }
+    zones = AccessZone.objects.filter(venue__in=venues)
+    return {(zone.venue_id, zone.code): zone for zone in zones}
+
+
+def _zone_name(badge, zones, code):
+    # In the language the badge is printed in, as the category band; a code gone shows as is.
+    zone = zones.get((badge.conference.venue_id, code))
+    language = translation.get_language()
+    return zone.localized_name(language, badge.conference.languages) if zone else code

@@ -134,7 +134,9 @@ def install_venue(entry, report):
     zones = {}
     for zone in entry["zones"]:
         zones[zone["code"]], created = AccessZone.objects.get_or_create(
-            venue=venue, code=zone["code"], defaults={"name": zone["name"]}
+            venue=venue,
+            code=zone["code"],
+            defaults={"name": zone["name"], "translations": zone.get("translations", {})},
         )
         report.count_new("access zones", created)
     for room in entry["rooms"]:

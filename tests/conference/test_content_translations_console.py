@@ -1,5 +1,5 @@
-"""The console edits a conference's name, theme and city, a room's name and a venue's name in each
-language as fields of their own; they are saved through the reference services into
+"""The console edits a conference's name, theme and city, a room's, a venue's and an access zone's
+name in each language as fields of their own; they are saved through the reference services into
 `translations`, keeping what the form does not show."""
 
 import pytest
@@ -10,6 +10,7 @@ from conference.models import Convention
 from delegations import services as delegation_services
 from tests.console import change_form_data
 from tests.factories import (
+    AccessZoneFactory,
     ConferenceFactory,
     OrganisationDelegationFactory,
     RoomFactory,
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def saves(monkeypatch):
     """What went through the services: the console must not save past them."""
     seen = []
-    for name in ("save_reference", "save_room"):
+    for name in ("save_reference", "save_room", "save_access_zone"):
         original = getattr(services, name)
 
         def recorded(instance, *args, _original=original, **kwargs):
@@ -236,3 +237,69 @@ def test_a_venues_name_with_a_control_character_is_refused_and_the_others_are_ke
     assert 'value="Centre national des congrès"' in page
     venue.refresh_from_db()
     assert venue.translations == {"fr": {"name": "Centre national des congrès"}}
+
+
+def test_a_zones_name_in_each_language_is_saved_through_the_zones_service(admin_client, saves):
+    zone = AccessZoneFactory(name="Plenary area", translations={"de": {"name": "Kept"}})
+    url = reverse("admin:conference_accesszone_change", args=[zone.pk])
+    assert "Name (Chinese" in admin_client.get(url).content.decode()
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_ar_name="منطقة الجلسات العامة",
+        translation_zh_hans_name="全体会议区",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert saves == ["AccessZone"]
+    zone.refresh_from_db()
+    assert zone.translations == {
+        "ar": {"name": "منطقة الجلسات العامة"},
+        "zh-hans": {"name": "全体会议区"},
+        "de": {"name": "Kept"},
+    }
+
+
+def test_a_zones_name_with_a_control_character_is_refused_and_the_others_are_kept(admin_client):
+    zone = AccessZoneFactory(translations={"fr": {"name": "Zone plénière"}})
+    url = reverse("admin:conference_accesszone_change", args=[zone.pk])
+    data = change_form_data(
+        admin_client,
+        url,
+        translation_ar_name="منطقة\x07 الجلسات",
+        translation_ru_name="Зона пленарных заседаний",
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["translation_ar_name"]
+    page = response.content.decode()
+    assert 'value="Зона пленарных заседаний"' in page
+    assert 'value="Zone plénière"' in page
+    zone.refresh_from_db()
+    assert zone.translations == {"fr": {"name": "Zone plénière"}}
+
+
+def test_the_venues_table_of_zones_keeps_code_and_name_and_their_names_in_each_language(
+    admin_client, saves
+):
+    zone = AccessZoneFactory(code="plenary", translations={"fr": {"name": "Zone plénière"}})
+    url = reverse("admin:conference_venue_change", args=[zone.venue.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="access_zones-0-code"' in page
+    assert "access_zones-0-translation" not in page
+    # Each row links to the zone's own page, where its name in each language is typed.
+    assert reverse("admin:conference_accesszone_change", args=[zone.pk]) in page
+
+    response = admin_client.post(
+        url, change_form_data(admin_client, url, **{"access_zones-0-name": "Plenary hall"})
+    )
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert "AccessZone" in saves
+    zone.refresh_from_db()
+    assert zone.name == "Plenary hall"
+    assert zone.translations == {"fr": {"name": "Zone plénière"}}

@@ -8,6 +8,7 @@ import zoneinfo
 import pytest
 from django.test import Client
 
+from conference.models import AccessZone
 from delegations.services import accredit_journalist
 from sessions.models import MediaPool
 from sessions.services import assign_pool_place
@@ -77,3 +78,21 @@ def test_a_pool_place_shows_its_session_in_the_readers_language_and_hanoi_time(c
     assert "Государство" not in page
     # The zones by name, not by code.
     assert "Press centre, Plenary area" in page
+
+
+def test_the_zones_are_named_in_the_readers_language(conference):
+    AccessZone.objects.filter(code="press").update(
+        translations={"ar": {"name": "المركز الصحفي"}, "fr": {"name": "Centre de presse"}}
+    )
+    # No Arabic name: the conference's working language, French, then the English original.
+    AccessZone.objects.filter(code="plenary").update(translations={"fr": {"name": "Zone plénière"}})
+    conference.languages = ["fr", "en"]
+    conference.save()
+    accredit_journalist(apply(conference, email="b@aljazeera.example", outlet="Al Jazeera"))
+    client = Client(HTTP_ACCEPT_LANGUAGE="ar")
+    client.post("/press/sign-in/", {"username": "b@aljazeera.example", "password": PASSWORD})
+
+    page = client.get("/press/").content.decode()
+
+    assert "المركز الصحفي, Zone plénière" in page
+    assert "Press centre" not in page

@@ -1,9 +1,11 @@
-"""The conference's name on the door's scan page and on the liaison officer's home is the one
-the organisers gave in the reader's language, not the English original."""
+"""The conference's name on the door's scan page and on the liaison officer's home, and the
+zones to choose at the door, are the ones the organisers gave in the reader's language, not the
+English originals."""
 
 import pytest
 from django.test import Client
 
+from conference.models import AccessZone
 from delegations.services import register_scanner
 from tests.delegations.arrivals.support import officer_of, signed_in_officer
 from tests.factories import DelegationFactory
@@ -45,3 +47,22 @@ def test_the_liaison_home_names_the_conference_in_the_readers_language(translate
 
     assert NAMES[language] in page
     assert translated.name not in page
+
+
+def test_the_scan_pages_zones_are_named_in_the_readers_language(hanoi):
+    AccessZone.objects.filter(code="plenary").update(
+        translations={"ar": {"name": "قاعة الجلسات العامة"}}
+    )
+    AccessZone.objects.filter(code="vip").update(translations={"fr": {"name": "Salon VIP"}})
+    hanoi.languages = ["fr", "en"]
+    hanoi.save()
+    _device, token = register_scanner(hanoi, "Plenary door 1")
+    client = Client(HTTP_ACCEPT_LANGUAGE="ar")
+    client.post("/check-in/start/", {"token": token})
+
+    page = client.get("/check-in/").content.decode()
+
+    # The VIP lounge has no Arabic name: the conference's working language, French, stands in.
+    assert '<option value="plenary">قاعة الجلسات العامة</option>' in page
+    assert '<option value="vip">Salon VIP</option>' in page
+    assert "Plenary hall" not in page

@@ -1,5 +1,5 @@
-"""The demo in the seven languages: the conference, its rooms and venue, the rehearsal's warning
-and the organisations' UN French names."""
+"""The demo in the seven languages: the conference, its rooms, access zones and venue, the
+rehearsal's warning and the organisations' UN French names."""
 
 import pytest
 from django.utils import translation
@@ -37,6 +37,15 @@ def test_load_demo_names_the_conference_its_rooms_and_venue_in_seven_languages(h
         "ru": "Национальный конференц-центр",
         "vi": "Trung tâm Hội nghị Quốc gia",
     }
+
+
+def test_load_demo_names_every_access_zone_in_seven_languages(hanoi):
+    for zone in hanoi.venue.access_zones.all():
+        names = {code: zone.localized_name(code) for code in SEVEN}
+        assert len(set(names.values())) == 7, names  # each its own, none fallen back to English
+    plenary = hanoi.venue.access_zones.get(code="plenary")
+    assert plenary.localized_name("ar") == "منطقة الجلسات العامة"
+    assert plenary.localized_name("zh-hans") == "全体会议区"
 
 
 def test_load_demo_says_in_every_language_that_the_rehearsal_is_not_real(hanoi):
