@@ -5,8 +5,8 @@ same run.
 
 With --without-caches it also prints, in the same run, the badges' time with each of the
 `functools.cache`s on their path turned off in turn (`conference.fonts.register_fonts`,
-`conference.fonts._glyphs`): the figure each cache's docstring quotes. (`_flag` of
-delegations/documents/badges.py had one too, removed once this showed it paid nothing.)
+`conference.fonts._glyphs`): the figure each cache's docstring quotes. (`flag` of
+delegations/documents/badges/content.py had one too, removed once this showed it paid nothing.)
 
 Measured: `badges_pdf` on a queryset of issued badges, as the console's print action calls it
 (the queries, reading and scaling down each photo, flags, QR codes, the fonts). Baseline: as

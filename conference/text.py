@@ -7,6 +7,8 @@ the property), and a spreadsheet cell never starts like a formula.
 
 import re
 
+from django.utils.translation import pgettext
+
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls. XML 1.0 forbids the C0
 # ones outright, and none of them belongs in a name, a title or a note.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -66,3 +68,11 @@ def spreadsheet_cell(value):
     if value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def joined(names) -> str:
+    """Names as one list for a reader, joined with the separator of the active language: "، "
+    in Arabic, "、" in Chinese, ", " in the others (its translators say which)."""
+    # Translators: what separates the items of a list of names (zones, hotels, languages).
+    separator = pgettext("list separator", ", ")
+    return separator.join(str(name) for name in names)

@@ -2,10 +2,13 @@
 `{{ conference|conference_name }}`, `{{ conference|venue_name }}`, `{{ conference|city_name }}`,
 `{{ room|room_name:conference }}` (the conference gives the fallback order),
 `{{ convention|convention_title }}`, `{{ convention|convention_short_title }}`,
-`{{ session|session_title }}` (a session of the programme)."""
+`{{ session|session_title }}` (a session of the programme); `{{ names|joined }}`, a list of names
+joined as the reader's language joins them ("، " in Arabic, "、" in Chinese)."""
 
 from django import template
 from django.utils import translation
+
+from conference import text
 
 register = template.Library()
 
@@ -74,3 +77,10 @@ def session_title(session):
     if not session:
         return ""
     return session.localized(translation.get_language())[0]
+
+
+@register.filter
+def joined(names):
+    """The names as one list in the reader's language (conference.text.joined); escaped where
+    the page is, as the names are plain text."""
+    return text.joined(names or ())

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from conference.listing import listing_pdf
 from conference.local_time import long_date, time_label
+from conference.text import joined
 from delegations.services.arrivals import ARRIVAL
 
 
@@ -35,7 +36,7 @@ def movements_sheet_pdf(conference, day, movements, *, direction=ARRIVAL) -> byt
                     _("VIP lounge") if protocol.vip_lounge else "",
                     str(protocol.transport.label),
                 ],
-                ", ".join(movement.hotels) or "-",
+                joined(movement.hotels) or "-",
                 [officer.name, officer.phone] if officer else "-",
             ]
         )

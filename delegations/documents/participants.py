@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from conference.fonts import aligned, markup, register_fonts
+from conference.fonts import ReadingOrderParagraph, aligned, markup, register_fonts
 from delegations.enums import DelegationKind, ParticipantListKind
 
 # The six official languages, in the order the headings print.
@@ -75,16 +75,12 @@ def participant_list_pdf(participant_list) -> bytes:
         heading = " / ".join(in_six_languages(DelegationKind(section["kind"]).label))
         story.append(Paragraph(_escape(heading), styles["section"]))
         for member in section["delegations"]:
-            # The list is in six languages at once: a name aligns by its own direction only.
+            # The list is in six languages at once: a name aligns by its own direction only, and
+            # one in Arabic wraps in reading order, its first words on the first line.
             name = member["delegation"]
-            block = [
-                Spacer(1, 3 * mm),
-                Paragraph(_escape(name), aligned(styles["delegation"], name, right_to_left=False)),
-            ]
+            block = [Spacer(1, 3 * mm), _in_reading_order(name, styles["delegation"])]
             block += [
-                Paragraph(
-                    _entry(entry), aligned(styles["entry"], entry["name"], right_to_left=False)
-                )
+                _in_reading_order(_entry(entry), styles["entry"], direction_of=entry["name"])
                 for entry in member["entries"]
             ]
             story.append(KeepTogether(block))
@@ -92,12 +88,15 @@ def participant_list_pdf(participant_list) -> bytes:
     return buffer.getvalue()
 
 
+def _in_reading_order(text, style, *, direction_of=None):
+    direction_of = text if direction_of is None else direction_of
+    return ReadingOrderParagraph([text], aligned(style, direction_of, right_to_left=False))
+
+
 def _entry(entry):
+    """A person's title, name and function as one plain text."""
     name = " ".join(part for part in (entry["title"], entry["name"]) if part)
-    text = _escape(name)
-    if entry["function"]:
-        text += ", " + _escape(entry["function"])
-    return text
+    return f"{name}, {entry['function']}" if entry["function"] else name
 
 
 def _escape(text):

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from conference.text import strip_control_characters
+from conference.text import joined, strip_control_characters
 from sessions.feeds.render import (
     feed_url,
     interpretation,
@@ -51,7 +51,7 @@ XML_EVENT_TEXT = (
 
 
 def _names(people):
-    return ", ".join(
+    return joined(
         f"{person['name']} ({person['function']})" if person["function"] else person["name"]
         for person in people
     )
@@ -72,7 +72,7 @@ def _description(entry, description, people):
         lines.append(_("Organisations: %(names)s") % {"names": _names(people["organisations"])})
     if interpretation(entry):
         lines.append(
-            _("Interpretation: %(languages)s") % {"languages": ", ".join(interpretation(entry))}
+            _("Interpretation: %(languages)s") % {"languages": joined(interpretation(entry))}
         )
     return "\n\n".join(part for part in (description, "\n".join(lines)) if part)
 

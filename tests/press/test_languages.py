@@ -94,5 +94,21 @@ def test_the_zones_are_named_in_the_readers_language(conference):
 
     page = client.get("/press/").content.decode()
 
-    assert "المركز الصحفي, Zone plénière" in page
+    # Joined as Arabic joins a list, with its own comma.
+    assert "المركز الصحفي، Zone plénière" in page
     assert "Press centre" not in page
+
+
+def test_the_zones_are_listed_with_the_chinese_enumeration_comma(conference):
+    AccessZone.objects.filter(code="press").update(translations={"zh-hans": {"name": "新闻中心"}})
+    AccessZone.objects.filter(code="plenary").update(
+        translations={"zh-hans": {"name": "全体会议区"}}
+    )
+    accredit_journalist(apply(conference, email="li@xinhua.example", outlet="Xinhua"))
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    client.post("/press/sign-in/", {"username": "li@xinhua.example", "password": PASSWORD})
+
+    page = client.get("/press/").content.decode()
+
+    assert "新闻中心、全体会议区" in page
+    assert "新闻中心, " not in page

@@ -74,7 +74,9 @@ def _fixed_lines(language):
     with translation.override(language):
         return [
             translation.gettext("Chair: %(names)s") % {"names": CHAIR},
-            translation.gettext("Interpretation: %(languages)s") % {"languages": "fr, vi"},
+            # The languages joined as the reader's language joins a list ("fr، vi" in Arabic).
+            translation.gettext("Interpretation: %(languages)s")
+            % {"languages": translation.pgettext("list separator", ", ").join(["fr", "vi"])},
         ]
 
 
