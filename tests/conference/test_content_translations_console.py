@@ -217,18 +217,18 @@ def test_a_venues_name_in_each_language_is_shown_and_saved_through_the_service(a
 
 
 @pytest.mark.parametrize(
-    ("factory", "page", "kept", "typed"),
+    ("factory", "model_name", "kept", "typed"),
     [
         (VenueFactory, "venue", "Centre national des congrès", "Национальный конференц-центр"),
         (AccessZoneFactory, "accesszone", "Zone plénière", "Зона пленарных заседаний"),
     ],
 )
 def test_a_name_with_a_control_character_is_refused_and_the_others_are_kept(
-    admin_client, factory, page, kept, typed
+    admin_client, factory, model_name, kept, typed
 ):
     """A venue's or a zone's name: the field is refused, the other languages stay typed."""
     instance = factory(translations={"fr": {"name": kept}})
-    url = reverse(f"admin:conference_{page}_change", args=[instance.pk])
+    url = reverse(f"admin:conference_{model_name}_change", args=[instance.pk])
     data = change_form_data(
         admin_client, url, translation_ar_name="المركز\x07 الوطني", translation_ru_name=typed
     )
