@@ -156,9 +156,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # The project's own templates before the apps': its admin/base_site.html (the language
-        # switcher on every console page) replaces Django's, which the admin app would find first.
-        "DIRS": [BASE_DIR / "config" / "templates"],
+        "DIRS": [BASE_DIR / "config" / "templates"],  # its admin/base_site.html over Django's
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
