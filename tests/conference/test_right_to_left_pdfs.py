@@ -2,12 +2,9 @@
 right-to-left line aligned right, the columns of a list from right to left, and the page's own
 lines (time of printing, page number) shaped too; in Chinese, the CJK face."""
 
-import io
-
 import arabic_reshaper
 import pytest
 from django.utils import translation
-from pypdf import PdfReader
 
 from conference.fonts import is_right_to_left, shape
 from conference.listing import listing_pdf
@@ -15,22 +12,13 @@ from delegations import services
 from delegations.documents.badges import badges_pdf
 from tests.delegations.badges.support import accredited
 from tests.factories import ConferenceFactory, DelegationFactory
+from tests.pdfs import text_runs
 
 A4_LANDSCAPE_WIDTH = 842
 
 
 def _drawn(pdf_bytes):
-    """Each run of text drawn on the first page, with the x where it starts; pypdf gives an
-    Arabic run back in reading order (the shaped letters, not reversed)."""
-    page = PdfReader(io.BytesIO(pdf_bytes)).pages[0]
-    runs = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            runs.append((text.strip(), tm[4] + cm[4]))
-
-    page.extract_text(visitor_text=visit)
-    return runs
+    return [(text, x) for text, x, _y in text_runs(pdf_bytes)]
 
 
 def _x_of(runs, wanted):

@@ -2,30 +2,15 @@
 line, at the top, as an Arabic reader begins; before, the line breaks ran over the text as
 drawn, and the first word of "مكتب الأمم المتحدة ..." printed alone on the last line."""
 
-import io
-
 import arabic_reshaper
 import pytest
 from django.utils import translation
-from pypdf import PdfReader
 
 from conference.listing import listing_pdf
 from tests.factories import ConferenceFactory
+from tests.pdfs import text_lines
 
 UNODC = "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"
-
-
-def _lines(pdf_bytes):
-    """The runs of text drawn on the first page, from the top down."""
-    page = PdfReader(io.BytesIO(pdf_bytes)).pages[0]
-    runs = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            runs.append((-(tm[5] + cm[5]), text.strip()))
-
-    page.extract_text(visitor_text=visit)
-    return [text for _y, text in sorted(runs)]
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -43,7 +28,7 @@ def test_a_wrapped_arabic_name_begins_on_its_first_line(language):
 
     # pypdf gives an Arabic run back in reading order (the shaped letters, not reversed).
     words = [arabic_reshaper.reshape(word) for word in UNODC.split()]
-    lines = [line for line in _lines(pdf) if any(word in line for word in words)]
+    lines = [line for line in text_lines(pdf) if any(word in line for word in words)]
     assert len(lines) > 1  # the column is narrow: the name wraps
     assert lines[0].startswith(words[0])
     assert lines[-1].endswith(words[-1])

@@ -3,15 +3,13 @@ breaks in reading order: the name first, on the first line, and the function's l
 the last; before, the lines were broken over the text as drawn, and the entry began with the end
 of the function."""
 
-import io
-
 import arabic_reshaper
 import pytest
-from pypdf import PdfReader
 
 from delegations.documents.participants import participant_list_pdf
 from delegations.services import correct_list_entry, issue_participant_list
 from tests.factories import ConferenceFactory, DelegateFactory, DelegationFactory
+from tests.pdfs import text_lines
 
 pytestmark = pytest.mark.django_db
 
@@ -20,19 +18,6 @@ FUNCTION = (
     "وزير الخارجية والهجرة وشؤون المصريين في الخارج ورئيس وفد جمهورية مصر العربية إلى حفل "
     "التوقيع والمؤتمر الرفيع المستوى بشأن اتفاقية الأمم المتحدة لمكافحة الجريمة السيبرانية"
 )
-
-
-def _lines(pdf_bytes):
-    """The runs of text drawn on the first page, from the top down."""
-    page = PdfReader(io.BytesIO(pdf_bytes)).pages[0]
-    runs = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            runs.append((-(tm[5] + cm[5]), text.strip()))
-
-    page.extract_text(visitor_text=visit)
-    return [text for _y, text in sorted(runs)]
 
 
 def test_a_wrapped_arabic_entry_begins_with_the_name_on_its_first_line():
@@ -45,7 +30,7 @@ def test_a_wrapped_arabic_entry_begins_with_the_name_on_its_first_line():
 
     # pypdf gives an Arabic run back in reading order (the shaped letters, not reversed).
     words = [arabic_reshaper.reshape(word) for word in f"{NAME}, {FUNCTION}".split()]
-    lines = [line for line in _lines(pdf) if any(word in line for word in words[3:])]
+    lines = [line for line in text_lines(pdf) if any(word in line for word in words[3:])]
     assert len(lines) > 1  # the page is narrower than the entry: it wraps
     assert lines[0].startswith(words[0])
     assert lines[-1].endswith(words[-1])

@@ -15,6 +15,7 @@ from delegations.documents.badges import badges_pdf
 from delegations.enums import BadgeCategory
 from tests.delegations.badges.support import _text, accredited
 from tests.factories import DelegationFactory
+from tests.pdfs import text_runs
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +52,7 @@ def _flag_left(pdf_bytes):
 
 
 def _text_left(pdf_bytes, wanted):
-    (page,) = PdfReader(io.BytesIO(pdf_bytes)).pages
-    runs = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if wanted in text:
-            runs.append(tm[4] + cm[4])
-
-    page.extract_text(visitor_text=visit)
-    (left,) = runs
+    (left,) = [x for text, x, _y in text_runs(pdf_bytes) if wanted in text]
     return left
 
 
